@@ -1,0 +1,69 @@
+// Which service answers which call. Thin on purpose: the services hold the rules.
+import { fail, ok } from '../../contract/common';
+import type { CallName } from '../../contract/ipc';
+import type { PaymentTerminalSimulator } from '../../native-drivers/simulators/payment-terminal';
+import type { CheckoutService } from '../services/checkout';
+import type { EventBus } from '../services/events';
+import type { ReturnsService } from '../services/returns';
+import type { SessionService } from '../services/session';
+import type { Sales } from '../store/sales';
+import { saleReceipt } from '../services/receipt-view';
+import type { TillConfig } from '../../contract/config';
+import type { Handlers } from './dispatcher';
+
+export interface Services {
+  config: TillConfig;
+  session: SessionService;
+  checkout: CheckoutService;
+  returns: ReturnsService;
+  sales: Sales;
+  events: EventBus;
+  simulator: PaymentTerminalSimulator | null;
+}
+
+export const publicCalls: ReadonlySet<CallName> = new Set(['session.status', 'session.cashiers', 'session.login']);
+
+export function createHandlers(s: Services): Handlers {
+  const sessionChanged = () => s.events.emit('session.changed', s.session.status());
+  return {
+    'session.status': () => ok(s.session.status()),
+    'session.cashiers': () => ok(s.session.cashiers()),
+    'session.login': ({ userId, pin }) => {
+      const result = s.session.login(userId, pin);
+      if (result.ok) sessionChanged();
+      return result;
+    },
+    'session.logout': () => {
+      s.session.logout();
+      sessionChanged();
+      return ok({});
+    },
+
+    'cart.get': () => ok(s.checkout.view()),
+    'cart.scan': ({ code }) => s.checkout.scan(code),
+    'cart.setQuantity': ({ lineId, quantityMilli }) => s.checkout.setQuantity(lineId, quantityMilli),
+    'cart.removeLine': ({ lineId }) => s.checkout.removeLine(lineId),
+    'cart.void': () => s.checkout.voidCart(),
+
+    'payment.cash': ({ cartId, receivedMinor }) => s.checkout.payCash(cartId, receivedMinor),
+    'payment.card': ({ cartId, amountMinor }) => s.checkout.payCard(cartId, amountMinor),
+    'payment.cancel': ({ cartId }) => s.checkout.cancelPayment(cartId),
+    'sale.complete': ({ cartId }) => s.checkout.complete(cartId),
+
+    'receipt.get': ({ receiptNo }) => {
+      const sale = s.sales.saleByReceiptNo(receiptNo);
+      if (sale) return ok(saleReceipt(sale, s.config.store));
+      const refund = s.returns.receipt(receiptNo);
+      return refund ? ok(refund) : fail('RECEIPT_NOT_FOUND', `No receipt ${receiptNo}`, { receiptNo });
+    },
+
+    'returns.lookup': ({ receiptNo }) => s.returns.lookup(receiptNo),
+    'returns.complete': ({ returnId, saleId, lines }) => s.returns.complete(returnId, saleId, lines),
+
+    'simulator.setPaymentOutcome': ({ outcome }) => {
+      if (!s.simulator) return fail('NOT_SIMULATED', 'This till has a real payment terminal');
+      s.simulator.setOutcome(outcome);
+      return ok({});
+    },
+  };
+}

@@ -1,0 +1,122 @@
+// The composition root: one till = one database, its services, and the dispatcher both transports
+// use. Electron's main, the loopback host, tests and benchmarks all start a till through here.
+import { mkdirSync } from 'node:fs';
+import type { TillConfig } from '../../contract/config';
+import type { PaymentTerminal } from '../../native-drivers/payment-terminal/types';
+import { PaymentTerminalSimulator } from '../../native-drivers/simulators/payment-terminal';
+import type { SimulatorTiming } from '../../native-drivers/simulators/payment-terminal';
+import { databaseFile } from '../config/paths';
+import { createDispatcher } from '../ipc/dispatcher';
+import type { Dispatch } from '../ipc/dispatcher';
+import { createHandlers, publicCalls } from '../ipc/handlers';
+import type { Logger } from '../log';
+import { createCatalog } from '../store/catalog';
+import { openDatabase } from '../store/db';
+import type { Db } from '../store/db';
+import { createMeta } from '../store/meta';
+import { createOutbox } from '../store/outbox';
+import { createReturns } from '../store/returns';
+import { createSales } from '../store/sales';
+import { isSeeded, seedDemoStore } from '../store/seed/write';
+import { createSequences } from '../store/sequences';
+import { createUsers } from '../store/users';
+import { CheckoutService } from './checkout';
+import { EventBus } from './events';
+import { ReturnsService } from './returns';
+import { SessionService } from './session';
+
+export interface TillOptions {
+  dataDir: string;
+  config: TillConfig;
+  log: Logger;
+  /** Seed the demo store into an empty database (npm start, e2e). */
+  seedDemo?: boolean;
+  /** A real terminal adapter; the simulator otherwise. */
+  paymentTerminal?: PaymentTerminal;
+  simulatorTiming?: SimulatorTiming;
+  busyTimeoutMs?: number;
+  now?: () => Date;
+}
+
+export interface Till {
+  db: Db;
+  dispatch: Dispatch;
+  events: EventBus;
+  services: { checkout: CheckoutService; session: SessionService; returns: ReturnsService };
+  close(): void;
+}
+
+export function openTill(options: TillOptions): Till {
+  const { config, log } = options;
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = openDatabase(databaseFile(options.dataDir), { busyTimeoutMs: options.busyTimeoutMs ?? 2000 });
+  const meta = createMeta(db);
+  if (options.seedDemo && !isSeeded(db)) {
+    const started = performance.now();
+    seedDemoStore(db, config, {});
+    meta.set('demo', '1');
+    log.info('demo.seeded', { ms: Math.round(performance.now() - started) });
+  }
+
+  const now = options.now ?? (() => new Date());
+  const simulator = options.paymentTerminal ? null : new PaymentTerminalSimulator(options.simulatorTiming);
+  const terminal = options.paymentTerminal ?? (simulator as PaymentTerminalSimulator);
+  const events = new EventBus();
+  const users = createUsers(db);
+  const sales = createSales(db);
+  const returns = createReturns(db);
+  const sequences = createSequences(db);
+  const outbox = createOutbox(db);
+  const session = new SessionService({
+    config,
+    users,
+    demo: meta.get('demo') === '1',
+    simulatedPaymentTerminal: terminal.simulated,
+    now,
+    log,
+  });
+  const currentUser = () => session.user;
+  const checkout = new CheckoutService({
+    db,
+    config,
+    catalog: createCatalog(db),
+    sales,
+    sequences,
+    outbox,
+    terminal,
+    events,
+    currentUser,
+    now,
+    log,
+  });
+  const returnsService = new ReturnsService({
+    db,
+    config,
+    sales,
+    returns,
+    users,
+    sequences,
+    outbox,
+    terminal,
+    currentUser,
+    now,
+    log,
+  });
+  const handlers = createHandlers({
+    config,
+    session,
+    checkout,
+    returns: returnsService,
+    sales,
+    events,
+    simulator,
+  });
+  const dispatch = createDispatcher(handlers, { public: publicCalls, isLoggedIn: () => session.user !== null }, log);
+  return {
+    db,
+    dispatch,
+    events,
+    services: { checkout, session, returns: returnsService },
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,23 @@
+import { createContext, useContext } from 'react';
+import type { Locale, LocalizedNames, PosError, Unit } from '../../contract/common';
+import type { Translate } from './translate';
+
+export interface I18n {
+  locale: Locale;
+  setLocale(locale: Locale): void;
+  t: Translate;
+  errorText(error: Pick<PosError, 'code' | 'params'>): string;
+  money(minor: number, currency: string): string;
+  quantity(milli: number, unit: Unit): string;
+  rate(rateBp: number): string;
+  dateTime(iso: string): string;
+  productName(names: LocalizedNames): string;
+}
+
+export const I18nContext = createContext<I18n | null>(null);
+
+export function useI18n(): I18n {
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error('useI18n outside <I18nProvider>');
+  return i18n;
+}

@@ -1,0 +1,16 @@
+import type { en } from './en';
+import type { PluralForms } from './plural';
+
+/** Every catalogue has exactly the shape of the English one: a missing key does not compile. */
+export type Messages = typeof en;
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+type Leaf = string | PluralForms;
+
+type LeafPaths<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends Leaf ? `${Prefix}${K}` : LeafPaths<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/** A dotted path to one message, e.g. `checkout.pay`. */
+export type MessageKey = LeafPaths<Messages>;

@@ -1,0 +1,20 @@
+// Bundles Electron's main process and the preload into dist/main. The preload runs sandboxed, where
+// only 'electron' can be required, so it must be a single file. Native modules stay external: they
+// are rebuilt for Electron's own Node by electron-builder on the release machine.
+import { build } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
+
+const common: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['electron', 'better-sqlite3'],
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['main/app/main.ts'], outfile: 'dist/main/app.cjs' }),
+  build({ ...common, entryPoints: ['preload/index.ts'], outfile: 'dist/main/preload.cjs' }),
+]);
