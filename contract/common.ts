@@ -85,7 +85,10 @@ export const fail = (
   code: ErrorCode,
   message: string,
   params?: Record<string, string | number>,
-): { ok: false; error: PosError } => ({ ok: false, error: params ? { code, message, params } : { code, message } });
+): { ok: false; error: PosError } => ({
+  ok: false,
+  error: params ? { code, message, params } : { code, message },
+});
 
 export const resultSchema = <T extends z.ZodType>(value: T) =>
   z.discriminatedUnion('ok', [

@@ -159,7 +159,10 @@ const Pin = z.string().regex(/^\d{4,8}$/, '4 to 8 digits');
 export const calls = {
   'session.status': { input: Empty, output: SessionStatus },
   'session.cashiers': { input: Empty, output: z.array(User) },
-  'session.login': { input: z.object({ userId: z.number().int().positive(), pin: Pin }).strict(), output: User },
+  'session.login': {
+    input: z.object({ userId: z.number().int().positive(), pin: Pin }).strict(),
+    output: User,
+  },
   'session.logout': { input: Empty, output: Empty },
 
   'cart.get': { input: Empty, output: Cart },
@@ -239,9 +242,6 @@ export const isEventName = (name: string): name is EventName => Object.hasOwn(ev
 
 /** What preload exposes as `window.pos`, and what the browser host client implements. */
 export interface PosApi {
-  call<N extends CallName>(
-    name: N,
-    input: CallInput<N>,
-  ): Promise<Result<CallOutput<N>>>;
+  call<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>>;
   on<N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void): () => void;
 }

@@ -19,8 +19,12 @@ export const ReturnCompleted = z.object({
   returnId: Uuid,
   saleId: Uuid,
   cashierId: z.number().int(),
-  lines: z.array(z.object({ saleLineId: Uuid, quantityMilli: QuantityMilli, refundMinor: NonNegativeMinorUnits })),
-  refunds: z.array(z.object({ paymentId: Uuid, kind: z.enum(['cash', 'card']), amountMinor: NonNegativeMinorUnits })),
+  lines: z.array(
+    z.object({ saleLineId: Uuid, quantityMilli: QuantityMilli, refundMinor: NonNegativeMinorUnits }),
+  ),
+  refunds: z.array(
+    z.object({ paymentId: Uuid, kind: z.enum(['cash', 'card']), amountMinor: NonNegativeMinorUnits }),
+  ),
   receipt: Receipt,
 });
 export type ReturnCompleted = z.infer<typeof ReturnCompleted>;

@@ -1,4 +1,4 @@
-// Bundles Electron's main process and the preload into dist/main. The preload runs sandboxed, where
+// Bundles Electron's main process and the preload into dist/main, and the loopback host into dist/host. The preload runs sandboxed, where
 // only 'electron' can be required, so it must be a single file. Native modules stay external: they
 // are rebuilt for Electron's own Node by electron-builder on the release machine.
 import { build } from 'esbuild';
@@ -17,4 +17,12 @@ const common: BuildOptions = {
 await Promise.all([
   build({ ...common, entryPoints: ['main/app/main.ts'], outfile: 'dist/main/app.cjs' }),
   build({ ...common, entryPoints: ['preload/index.ts'], outfile: 'dist/main/preload.cjs' }),
+  // The loopback host as plain Node, for headless tills and the benchmark (no TypeScript at run time).
+  build({
+    ...common,
+    format: 'esm',
+    entryPoints: ['main/host/cli.ts'],
+    outfile: 'dist/host/cli.mjs',
+    external: ['better-sqlite3', 'ws'],
+  }),
 ]);

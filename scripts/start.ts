@@ -29,7 +29,9 @@ if (electron) {
 
 function openBrowser(url: string, profileDir: string) {
   const hasDisplay = process.platform !== 'linux' || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
-  const browser = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
+  const browser = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
+    existsSync,
+  );
   if (!hasDisplay || !browser) return;
   spawn(browser, [`--app=${url}`, `--user-data-dir=${profileDir}`, '--no-first-run'], {
     stdio: 'ignore',

@@ -10,13 +10,18 @@ const dir = () => mkdtempSync(join(tmpdir(), 'omnitill-config-'));
 describe('loadConfig', () => {
   it('uses the demo defaults when IT placed no file', () => {
     const data = dir();
-    expect(loadConfig(data, { OMNITILL_CONFIG: join(data, 'absent.json') }).config).toEqual(defaultTillConfig);
+    expect(loadConfig(data, { OMNITILL_CONFIG: join(data, 'absent.json') }).config).toEqual(
+      defaultTillConfig,
+    );
   });
 
   it('reads the file named by OMNITILL_CONFIG', () => {
     const data = dir();
     const file = join(data, 'till.json');
-    const config = { ...defaultTillConfig, store: { ...defaultTillConfig.store, currency: 'CNY', locale: 'zh-CN' } };
+    const config = {
+      ...defaultTillConfig,
+      store: { ...defaultTillConfig.store, currency: 'CNY', locale: 'zh-CN' },
+    };
     writeFileSync(file, JSON.stringify(config));
     expect(loadConfig(data, { OMNITILL_CONFIG: file })).toEqual({ config, file });
   });

@@ -126,9 +126,10 @@ export function setQuantity(cart: CartState, lineId: string, quantityMilli: numb
   if (cart.tenders.length > 0) return cartLocked();
   const line = cart.lines.find((candidate) => candidate.id === lineId);
   if (!line) return lineNotFound(lineId);
-  // A weight from the scale or the barcode is a measurement, and an embedded price is fixed by it;
-  // retyping either would charge for goods that were not weighed.
-  if (line.fromEmbeddedBarcode || line.product.unit === 'kg') {
+  // A weight or price printed on an in-store label is a measurement made by the scale; retyping it
+  // would charge for goods that were not weighed. A kg item rung up without such a label has no
+  // measurement yet, so the cashier types the weight.
+  if (line.fromEmbeddedBarcode) {
     return fail('LINE_NOT_EDITABLE', 'The quantity of a weighed or price-labelled line cannot be changed', {
       lineId,
     });

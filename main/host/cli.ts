@@ -17,7 +17,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 try {
-  const host = await runHost({ dataDir: values['data-dir'] ?? defaultDataDir(), port, demo: !values['no-demo'] });
+  const host = await runHost({
+    dataDir: values['data-dir'] ?? defaultDataDir(),
+    port,
+    demo: !values['no-demo'],
+  });
   console.info(`Omnitill is running. Open this address in Chromium or Chrome:\n\n  ${host.appUrl}\n`);
 } catch (error) {
   console.error((error as Error).message);

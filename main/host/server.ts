@@ -66,7 +66,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes);
   };
   // Browsers send Origin on POST and WebSocket upgrades; a foreign page is refused even before the token.
-  const sameOrigin = (request: IncomingMessage) => !request.headers.origin || request.headers.origin === origin;
+  const sameOrigin = (request: IncomingMessage) =>
+    !request.headers.origin || request.headers.origin === origin;
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -91,7 +92,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
       } catch {
         return send(response, 400, fail('BAD_REQUEST', 'The request body is not JSON'));
       }
-      const result = await options.dispatch(decodeURIComponent(url.pathname.slice('/api/call/'.length)), input);
+      const result = await options.dispatch(
+        decodeURIComponent(url.pathname.slice('/api/call/'.length)),
+        input,
+      );
       return send(response, result.ok ? 200 : (STATUS[result.error.code] ?? 422), result);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -177,13 +181,18 @@ function readBody(request: IncomingMessage): Promise<string | 'too-large'> {
       size += chunk.length;
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    request.on('end', () => resolve(size > MAX_BODY_BYTES ? 'too-large' : Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () =>
+      resolve(size > MAX_BODY_BYTES ? 'too-large' : Buffer.concat(chunks).toString('utf8')),
+    );
     request.on('error', reject);
   });
 }
 
 function send(response: ServerResponse, status: number, body: Result<unknown>) {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   response.end(JSON.stringify(body));
 }
 

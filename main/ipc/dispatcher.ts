@@ -50,7 +50,10 @@ export function createDispatcher(handlers: Handlers, policy: Policy, log: Logger
       }
       return { ok: true, value: checked.data };
     } catch (error) {
-      log.error('ipc.exception', { name, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      log.error('ipc.exception', {
+        name,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
       return fail('INTERNAL', 'Something went wrong; the operation was not completed');
     }
   };

@@ -21,7 +21,11 @@ export interface Services {
   simulator: PaymentTerminalSimulator | null;
 }
 
-export const publicCalls: ReadonlySet<CallName> = new Set(['session.status', 'session.cashiers', 'session.login']);
+export const publicCalls: ReadonlySet<CallName> = new Set([
+  'session.status',
+  'session.cashiers',
+  'session.login',
+]);
 
 export function createHandlers(s: Services): Handlers {
   const sessionChanged = () => s.events.emit('session.changed', s.session.status());

@@ -58,7 +58,9 @@ export class CheckoutService {
     const scanned = classifyCode(code, this.deps.config.embeddedBarcodes);
     const item = this.itemFor(scanned, code.trim());
     if (!item.ok) return item;
-    return this.change((cart) => addItem(cart, item.value.product, { lineId: randomUUID(), ...item.value.item }));
+    return this.change((cart) =>
+      addItem(cart, item.value.product, { lineId: randomUUID(), ...item.value.item }),
+    );
   }
 
   setQuantity(lineId: string, quantityMilli: number): Result<Cart> {
@@ -71,7 +73,8 @@ export class CheckoutService {
 
   voidCart(): Result<Cart> {
     if (this.cardInFlight) return paymentInProgress();
-    if (this.cart.tenders.length > 0) return fail('CART_LOCKED', 'Cancel the payment before voiding the cart');
+    if (this.cart.tenders.length > 0)
+      return fail('CART_LOCKED', 'Cancel the payment before voiding the cart');
     if (this.cart.lines.length > 0) {
       this.deps.log.info('cart.voided', { cartId: this.cart.id, lines: this.cart.lines.length });
     }
@@ -186,7 +189,12 @@ export class CheckoutService {
           const sale = { ...record, receiptNo };
           sales.insertSale(sale);
           const document = saleReceipt({ ...sale, cashierName: user.name }, config.store);
-          const payload: SaleCompleted = { saleId: sale.id, cashierId: user.id, customerId: null, receipt: document };
+          const payload: SaleCompleted = {
+            saleId: sale.id,
+            cashierId: user.id,
+            customerId: null,
+            receipt: document,
+          };
           outbox.append('sale.completed', payload, sale.createdAt);
           return document;
         })
@@ -252,7 +260,9 @@ export class CheckoutService {
       case 'gtin':
       case 'other': {
         const product = catalog.productByBarcode(scanned.kind === 'gtin' ? scanned.gtin : scanned.code);
-        return product ? ok({ product, item: { quantityMilli: MILLI, fromEmbeddedBarcode: false } }) : unknown();
+        return product
+          ? ok({ product, item: { quantityMilli: MILLI, fromEmbeddedBarcode: false } })
+          : unknown();
       }
       case 'embedded': {
         const found = catalog.productByPlu(scanned.plu);
@@ -273,7 +283,10 @@ export class CheckoutService {
           product.unit === 'kg' && product.unitPriceMinor > 0
             ? Math.max(1, Number(divideHalfUp(BigInt(scanned.value) * 1000n, BigInt(product.unitPriceMinor))))
             : MILLI;
-        return ok({ product, item: { quantityMilli, fixedTotalMinor: scanned.value, fromEmbeddedBarcode: true } });
+        return ok({
+          product,
+          item: { quantityMilli, fixedTotalMinor: scanned.value, fromEmbeddedBarcode: true },
+        });
       }
     }
   }
@@ -321,7 +334,10 @@ export class CheckoutService {
 
   private async reverseQuietly(terminalRef: string): Promise<void> {
     try {
-      await this.deps.terminal.reverse(terminalRef, AbortSignal.timeout(this.deps.config.paymentTerminal.timeoutMs));
+      await this.deps.terminal.reverse(
+        terminalRef,
+        AbortSignal.timeout(this.deps.config.paymentTerminal.timeoutMs),
+      );
     } catch (error) {
       this.deps.log.error('card.reverse_failed', { terminalRef, error: String(error) });
     }

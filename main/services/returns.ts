@@ -176,7 +176,12 @@ export class ReturnsService {
           if (!again.ok) throw new ReplanFailed(again.error.code);
           const record: ReturnRecord = {
             id: returnId,
-            returnNo: formatReceiptNo(config.store.code, config.terminal.code, sequences.nextValue('return'), 'return'),
+            returnNo: formatReceiptNo(
+              config.store.code,
+              config.terminal.code,
+              sequences.nextValue('return'),
+              'return',
+            ),
             saleId: sale.id,
             cashierId: user.id,
             totalMinor: plan.totalMinor,
@@ -209,17 +214,26 @@ export class ReturnsService {
               quantityMilli,
               refundMinor,
             })),
-            refunds: record.refunds.map(({ paymentId, kind, amountMinor }) => ({ paymentId, kind, amountMinor })),
+            refunds: record.refunds.map(({ paymentId, kind, amountMinor }) => ({
+              paymentId,
+              kind,
+              amountMinor,
+            })),
             receipt: document,
           };
           outbox.append('return.completed', payload, record.createdAt);
           return document;
         })
         .immediate();
-      log.info('return.completed', { returnNo: receipt.receiptNo, saleId: sale.id, totalMinor: receipt.totalMinor });
+      log.info('return.completed', {
+        returnNo: receipt.receiptNo,
+        saleId: sale.id,
+        totalMinor: receipt.totalMinor,
+      });
       return ok(receipt);
     } catch (error) {
-      if (error instanceof ReplanFailed) return fail(error.code, 'The sale changed while refunding; try again');
+      if (error instanceof ReplanFailed)
+        return fail(error.code, 'The sale changed while refunding; try again');
       const stored = storageError(error);
       if (!stored) throw error;
       log.error('return.commit_failed', { saleId: sale.id, code: stored.error.code });

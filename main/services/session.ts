@@ -59,7 +59,9 @@ export class SessionService {
       log.warn('login.failed', { userId: user.id, attempts, locked: lock });
       return lock
         ? fail('LOCKED_OUT', 'Too many wrong PINs', { until: until ?? '' })
-        : fail('BAD_PIN', 'Unknown user or wrong PIN', { left: config.login.maxAttempts - (attempts % config.login.maxAttempts) });
+        : fail('BAD_PIN', 'Unknown user or wrong PIN', {
+            left: config.login.maxAttempts - (attempts % config.login.maxAttempts),
+          });
     }
     users.recordSuccessfulLogin(user.id);
     this.current = { id: user.id, name: user.name, role: user.role };

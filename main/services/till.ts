@@ -111,7 +111,11 @@ export function openTill(options: TillOptions): Till {
     events,
     simulator,
   });
-  const dispatch = createDispatcher(handlers, { public: publicCalls, isLoggedIn: () => session.user !== null }, log);
+  const dispatch = createDispatcher(
+    handlers,
+    { public: publicCalls, isLoggedIn: () => session.user !== null },
+    log,
+  );
   return {
     db,
     dispatch,

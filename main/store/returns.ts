@@ -10,7 +10,13 @@ export interface ReturnRecord {
   totalMinor: number;
   createdAt: string;
   lines: { id: string; saleLineId: string; quantityMilli: number; refundMinor: number; taxMinor: number }[];
-  refunds: { id: string; paymentId: string; kind: TenderKind; amountMinor: number; terminalRef: string | null }[];
+  refunds: {
+    id: string;
+    paymentId: string;
+    kind: TenderKind;
+    amountMinor: number;
+    terminalRef: string | null;
+  }[];
 }
 
 export function createReturns(db: Db) {
@@ -26,7 +32,10 @@ export function createReturns(db: Db) {
     `INSERT INTO refunds (id, return_id, payment_id, kind, amount_minor, terminal_ref)
      VALUES (@id, @returnId, @paymentId, @kind, @amountMinor, @terminalRef)`,
   );
-  const returnedPerLine = db.prepare<[string], { saleLineId: string; quantityMilli: number; refundMinor: number }>(
+  const returnedPerLine = db.prepare<
+    [string],
+    { saleLineId: string; quantityMilli: number; refundMinor: number }
+  >(
     `SELECT rl.sale_line_id AS saleLineId, sum(rl.quantity_milli) AS quantityMilli, sum(rl.refund_minor) AS refundMinor
      FROM return_lines rl JOIN returns r ON r.id = rl.return_id WHERE r.sale_id = ? GROUP BY rl.sale_line_id`,
   );
@@ -55,7 +64,8 @@ export function createReturns(db: Db) {
       for (const line of lines) insertLine.run({ ...line, returnId: record.id });
       for (const refund of refunds) insertRefund.run({ ...refund, returnId: record.id });
     },
-    returnedBySaleLine: (saleId: string) => new Map(returnedPerLine.all(saleId).map((r) => [r.saleLineId, r])),
+    returnedBySaleLine: (saleId: string) =>
+      new Map(returnedPerLine.all(saleId).map((r) => [r.saleLineId, r])),
     refundedByPayment: (saleId: string) =>
       new Map(refundedPerPayment.all(saleId).map((r) => [r.paymentId, r.amountMinor])),
     returnById(id: string): ReturnRecord | null {

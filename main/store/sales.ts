@@ -96,7 +96,8 @@ export function createSales(db: Db) {
     insertSale(sale: Omit<SaleRecord, 'cashierName'>): void {
       const { lines: saleLines, payments: salePayments, ...row } = sale;
       insertSale.run(row);
-      for (const line of saleLines) insertLine.run({ ...line, saleId: sale.id, names: JSON.stringify(line.names) });
+      for (const line of saleLines)
+        insertLine.run({ ...line, saleId: sale.id, names: JSON.stringify(line.names) });
       for (const payment of salePayments) insertPayment.run({ ...payment, saleId: sale.id });
     },
     saleByReceiptNo: (receiptNo: string) => withDetails(headerByNo.get(receiptNo)),

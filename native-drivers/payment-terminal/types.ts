@@ -23,7 +23,11 @@ export type TerminalStage = 'present-card' | 'authorizing';
 export interface PaymentTerminal {
   readonly simulated: boolean;
   /** Resolves when the terminal answers; rejects with an AbortError when `signal` aborts (timeout, cancel). */
-  authorize(request: AuthorizeRequest, signal: AbortSignal, onStage: (stage: TerminalStage) => void): Promise<TerminalAnswer>;
+  authorize(
+    request: AuthorizeRequest,
+    signal: AbortSignal,
+    onStage: (stage: TerminalStage) => void,
+  ): Promise<TerminalAnswer>;
   refund(request: RefundRequest, signal: AbortSignal): Promise<TerminalAnswer>;
   /** Cancels an approval of the current, not yet completed, sale. */
   reverse(terminalRef: string, signal: AbortSignal): Promise<TerminalAnswer>;

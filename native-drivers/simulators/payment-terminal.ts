@@ -1,7 +1,13 @@
 // A payment terminal for the demo store and tests. The store manager (or a test) chooses how it
 // answers: approve, decline, or never answer so the till's timeout is exercised.
 import { randomInt } from 'node:crypto';
-import type { AuthorizeRequest, PaymentTerminal, RefundRequest, TerminalAnswer, TerminalStage } from '../payment-terminal/types';
+import type {
+  AuthorizeRequest,
+  PaymentTerminal,
+  RefundRequest,
+  TerminalAnswer,
+  TerminalStage,
+} from '../payment-terminal/types';
 
 export type SimulatedOutcome = 'approve' | 'decline' | 'timeout';
 
@@ -25,7 +31,11 @@ export class PaymentTerminalSimulator implements PaymentTerminal {
     this.outcome = outcome;
   }
 
-  async authorize(request: AuthorizeRequest, signal: AbortSignal, onStage: (stage: TerminalStage) => void): Promise<TerminalAnswer> {
+  async authorize(
+    request: AuthorizeRequest,
+    signal: AbortSignal,
+    onStage: (stage: TerminalStage) => void,
+  ): Promise<TerminalAnswer> {
     onStage('present-card');
     await delay(this.timing.presentMs, signal);
     onStage('authorizing');

@@ -127,7 +127,7 @@ export const en = {
   receipt: {
     saleTitle: 'Sales receipt',
     returnTitle: 'Return receipt',
-    number: 'Receipt No. {no}',
+    number: 'Receipt No.',
     original: 'Return for receipt {no}',
     terminal: 'Till {code}',
     cashier: 'Cashier: {name}',

@@ -95,7 +95,7 @@ export const ru: Messages = {
   receipt: {
     saleTitle: 'Кассовый чек',
     returnTitle: 'Чек возврата',
-    number: 'Чек № {no}',
+    number: 'Чек №',
     original: 'Возврат по чеку {no}',
     terminal: 'Касса {code}',
     cashier: 'Кассир: {name}',

@@ -90,7 +90,7 @@ export const zhCN: Messages = {
   receipt: {
     saleTitle: '销售小票',
     returnTitle: '退货小票',
-    number: '小票号 {no}',
+    number: '小票号',
     original: '原小票 {no} 退货',
     terminal: '收银台 {code}',
     cashier: '收银员：{name}',

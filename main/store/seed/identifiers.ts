@@ -1,0 +1,55 @@
+// Unique codes for generated rows, each a bijection of a counter so uniqueness holds by construction
+// at any scale, without a set of codes already handed out.
+import { createHash } from 'node:crypto';
+import { gtinCheckDigit } from '../../domain/barcode';
+import { Stream, digits, seedOffset } from './prng';
+
+// Generated EAN-13s are 460/461 followed by 9 digits from 100 000 000: the demo catalogue keeps
+// 4600… and 4610… to itself. A multiplier coprime with the space (2^9·3^2·5^8) permutes it, so
+// neighbouring products get unrelated-looking codes.
+const FIRST_GENERATED_ITEM = 100_000_000;
+const EAN_BLOCK = 900_000_000;
+const EAN_SPACE = 2 * EAN_BLOCK;
+const SCRAMBLE = 7_654_321;
+// Keeps SCRAMBLE × n below 2^53, where doubles stop being exact integers.
+const MAX_CODE_INDEX = 1_000_000_000;
+
+/** The `n`th generated EAN-13 of a seed; distinct `n` give distinct codes. */
+export function generatedEan13(seed: number, n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0 || n >= MAX_CODE_INDEX) throw new RangeError(`no barcode #${n}`);
+  const value = (SCRAMBLE * n + (seedOffset(seed, Stream.barcode) % EAN_SPACE)) % EAN_SPACE;
+  const body = `${value < EAN_BLOCK ? '460' : '461'}${FIRST_GENERATED_ITEM + (value % EAN_BLOCK)}`;
+  return `${body}${gtinCheckDigit(body)}`;
+}
+
+/**
+ * Loyalty cards are issued in order, as a card printer numbers them: an in-store EAN-13 with prefix
+ * 27, which no weight or price rule of the default config claims.
+ */
+export function loyaltyCardNo(customerId: number): string {
+  const body = `2700${digits(customerId, 8)}`;
+  return `${body}${gtinCheckDigit(body)}`;
+}
+
+const MOBILE_SPACE = 1_000_000_000;
+
+/** A Russian mobile number in E.164 (+7 9XX XXX-XX-XX), distinct for every customer id of a seed. */
+export function mobilePhone(seed: number, customerId: number): string {
+  if (!Number.isSafeInteger(customerId) || customerId < 0 || customerId >= MAX_CODE_INDEX) {
+    throw new RangeError(`no phone for customer ${customerId}`);
+  }
+  const value = (SCRAMBLE * customerId + (seedOffset(seed, Stream.customer) % MOBILE_SPACE)) % MOBILE_SPACE;
+  return `+79${digits(value, 9)}`;
+}
+
+// RFC 9562 name-based (SHA-1, version 5) UUIDs under Omnitill's own namespace: ids are stable for a
+// seed, so two runs of the same seed write byte-identical sales.
+const NAMESPACE = Buffer.from('6f6d6e69-7469-4c6c-8073-656564646174'.replaceAll('-', ''), 'hex');
+
+export function seededUuid(seed: number, name: string): string {
+  const hash = createHash('sha1').update(NAMESPACE).update(`${seed}/${name}`).digest();
+  hash.writeUInt8(((hash.readUInt8(6) & 0x0f) | 0x50) >>> 0, 6);
+  hash.writeUInt8(((hash.readUInt8(8) & 0x3f) | 0x80) >>> 0, 8);
+  const hex = hash.toString('hex', 0, 16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import { useEffect } from 'react';
+import { CheckoutScreen } from './checkout/CheckoutScreen';
+import { BootScreen } from './components/BootScreen';
+import { StatusBar } from './components/StatusBar';
+import { Toasts } from './components/Toasts';
+import { I18nProvider } from './i18n/I18nProvider';
+import { LoginScreen } from './login/LoginScreen';
+import { ReceiptScreen } from './receipt/ReceiptScreen';
+import { ReturnScreen } from './returns/ReturnScreen';
+import { useWedgeScanner } from './scanner/useWedgeScanner';
+import { usePos, usePosStore } from './state/StoreContext';
+import type { Screen } from './state/types';
+
+const screens: Record<Screen, () => ReactNode> = {
+  boot: () => <BootScreen />,
+  login: () => <LoginScreen />,
+  checkout: () => <CheckoutScreen />,
+  receipt: () => <ReceiptScreen />,
+  returns: () => <ReturnScreen />,
+};
+
+export function App() {
+  const store = usePosStore();
+  const screen = usePos((state) => state.screen);
+  const storeLocale = usePos((state) => state.status?.store.locale ?? null);
+
+  useEffect(() => store.start(), [store]);
+  useWedgeScanner((code) => void store.scan(code, 'wedge'));
+
+  return (
+    <I18nProvider storeLocale={storeLocale}>
+      <div className="app">
+        <StatusBar />
+        <main className="app__main">{screens[screen]()}</main>
+        <Toasts />
+      </div>
+    </I18nProvider>
+  );
+}

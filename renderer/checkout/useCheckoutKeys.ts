@@ -1,0 +1,25 @@
+import { useEffect, useEffectEvent } from 'react';
+
+interface CheckoutKeys {
+  onPay(): void;
+  onQuantity(): void;
+}
+
+/** F10 pays, F4 edits the quantity of the last line; off while a dialog is open. */
+export function useCheckoutKeys(keys: CheckoutKeys, enabled: boolean): void {
+  const handle = useEffectEvent((event: KeyboardEvent) => {
+    if (event.key === 'F10') {
+      event.preventDefault();
+      keys.onPay();
+    } else if (event.key === 'F4') {
+      event.preventDefault();
+      keys.onQuantity();
+    }
+  });
+  useEffect(() => {
+    if (!enabled) return;
+    const listener = (event: KeyboardEvent) => handle(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, [enabled]);
+}

@@ -1,0 +1,101 @@
+// A PosApi double for tests: answers calls from handlers and lets a test send events.
+import type { Result } from '../../contract/common';
+import type { Cart, CallInput, CallName, CallOutput, EventName, EventPayload, PosApi, Receipt, SessionStatus } from '../../contract/ipc';
+
+type Handler<N extends CallName> = (input: CallInput<N>) => Result<CallOutput<N>> | Promise<Result<CallOutput<N>>>;
+
+export interface FakeApi extends PosApi {
+  calls: Array<{ name: CallName; input: unknown }>;
+  handle<N extends CallName>(name: N, handler: Handler<N>): void;
+  emit<N extends EventName>(name: N, payload: EventPayload<N>): void;
+}
+
+export function createFakeApi(): FakeApi {
+  const handlers = new Map<CallName, Handler<CallName>>();
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const calls: FakeApi['calls'] = [];
+  return {
+    calls,
+    async call(name, input) {
+      calls.push({ name, input });
+      const handler = handlers.get(name) as Handler<typeof name> | undefined;
+      if (!handler) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `no fake for ${name}` } };
+      return handler(input);
+    },
+    on(name, listener) {
+      const set = listeners.get(name) ?? new Set();
+      listeners.set(name, set);
+      set.add(listener as (payload: unknown) => void);
+      return () => void set.delete(listener as (payload: unknown) => void);
+    },
+    handle(name, handler) {
+      handlers.set(name, handler as unknown as Handler<CallName>);
+    },
+    emit(name, payload) {
+      for (const listener of listeners.get(name) ?? []) listener(payload);
+    },
+  };
+}
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export const store = { code: '0001', name: 'Omnitill Demo Store', address: 'Tverskaya 1, Moscow', currency: 'RUB', locale: 'ru' } as const;
+
+export const status = (signedIn: boolean): SessionStatus => ({
+  store,
+  terminalCode: '01',
+  user: signedIn ? { id: 1, name: 'Anna', role: 'cashier' } : null,
+  demo: true,
+  simulatedPaymentTerminal: true,
+  receiptNoPattern: 'R\\d{4}-\\d{2}-\\d{6}',
+});
+
+export const milk = {
+  id: '11111111-1111-4111-8111-111111111111',
+  productId: 7,
+  barcode: '4600000000017',
+  names: { ru: 'Молоко 3,2 %', en: 'Milk 3.2%' },
+  unit: 'piece' as const,
+  quantityMilli: 1000,
+  unitPriceMinor: 8990,
+  totalMinor: 8990,
+  taxRateBp: 1000,
+  fromEmbeddedBarcode: false,
+};
+
+export function cart(id: string, lines: Cart['lines'] = [], tenders: Cart['tenders'] = []): Cart {
+  const totalMinor = lines.reduce((sum, line) => sum + line.totalMinor, 0);
+  const paidMinor = tenders.reduce((sum, tender) => sum + tender.amountMinor, 0);
+  return {
+    id,
+    currency: 'RUB',
+    lines,
+    itemCount: lines.length,
+    totalMinor,
+    taxes: [],
+    tenders,
+    paidMinor,
+    dueMinor: totalMinor - paidMinor,
+    lastLineId: lines.at(-1)?.id ?? null,
+  };
+}
+
+export const saleCartId = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
+export const nextCartId = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
+
+export const receipt: Receipt = {
+  kind: 'sale',
+  id: 'cccccccc-cccc-4ccc-8ccc-cccccccccccc',
+  receiptNo: 'R0001-01-000042',
+  originalReceiptNo: null,
+  createdAt: '2025-11-23T10:15:00.000Z',
+  store,
+  terminalCode: '01',
+  cashierName: 'Anna',
+  currency: 'RUB',
+  lines: [milk],
+  totalMinor: 8990,
+  taxes: [{ rateBp: 1000, grossMinor: 8990, taxMinor: 817 }],
+  tenders: [],
+  changeMinor: 1010,
+};

@@ -1,0 +1,65 @@
+import type { ErrorCode } from '../../contract/common';
+import type { Cart, EventPayload, Receipt, ReturnableSale, SessionStatus, User } from '../../contract/ipc';
+
+export type Screen = 'boot' | 'login' | 'checkout' | 'receipt' | 'returns';
+
+export type CardStage = EventPayload<'payment.progress'>['stage'];
+
+export interface PaymentState {
+  /** The payment call in flight: while set, every pay button is disabled and nothing else is sent. */
+  busy: 'cash' | 'card' | 'cancel' | 'retry' | null;
+  stage: CardStage | null;
+  /** The last payment failed to be saved (STORE_*): the cart is kept and the commit can be retried. */
+  retry: boolean;
+}
+
+export interface ReturnsState {
+  busy: boolean;
+  query: string;
+  sale: ReturnableSale | null;
+}
+
+export interface ToastItem {
+  id: number;
+  code: ErrorCode;
+  params?: Record<string, string | number>;
+}
+
+export interface PosState {
+  screen: Screen;
+  bootFailed: boolean;
+  status: SessionStatus | null;
+  cashiers: readonly User[] | null;
+  cart: Cart | null;
+  payOpen: boolean;
+  payment: PaymentState;
+  /** The receipt on screen: a completed sale or return. */
+  receipt: Receipt | null;
+  returns: ReturnsState;
+  toasts: readonly ToastItem[];
+}
+
+export const idlePayment: PaymentState = { busy: null, stage: null, retry: false };
+export const noReturn: ReturnsState = { busy: false, query: '', sale: null };
+
+export const initialState: PosState = {
+  screen: 'boot',
+  bootFailed: false,
+  status: null,
+  cashiers: null,
+  cart: null,
+  payOpen: false,
+  payment: idlePayment,
+  receipt: null,
+  returns: noReturn,
+  toasts: [],
+};
+
+/** The pay panel shows while the cashier asked for it, and always once money has been taken. */
+export const isPayVisible = (state: PosState): boolean =>
+  state.screen === 'checkout' && state.cart !== null && (state.payOpen || state.cart.tenders.length > 0);
+
+/** Fully tendered but not saved (a busy or full disk, or a reload after one): the commit can be retried. */
+export const canRetryCommit = (state: PosState): boolean =>
+  state.payment.retry ||
+  (state.cart !== null && state.cart.tenders.length > 0 && state.cart.dueMinor === 0 && state.cart.lines.length > 0);
