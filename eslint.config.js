@@ -5,7 +5,17 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeOnly = ['node:*', 'fs', 'path', 'child_process', 'better-sqlite3', 'node-hid', 'usb', 'serialport', 'ws'];
+const nodeOnly = [
+  'node:*',
+  'fs',
+  'path',
+  'child_process',
+  'better-sqlite3',
+  'node-hid',
+  'usb',
+  'serialport',
+  'ws',
+];
 const pattern = (names, message) => names.map((name) => ({ group: [name], message }));
 
 export default tseslint.config(
@@ -45,6 +55,8 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    // The build config runs in Node, not in the page.
+    ignores: ['renderer/vite.config.ts'],
     ...reactHooks.configs.flat.recommended,
     rules: {
       ...reactHooks.configs.flat.recommended.rules,
@@ -65,7 +77,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: pattern([...nodeOnly, 'electron', '**/main/*', '**/renderer/*'], 'contract/ depends only on zod.') },
+        {
+          patterns: pattern(
+            [...nodeOnly, 'electron', '**/main/*', '**/renderer/*'],
+            'contract/ depends only on zod.',
+          ),
+        },
       ],
     },
   },

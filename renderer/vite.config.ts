@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  // Relative URLs: Electron loads the build from file://, the loopback host from http://.
+  // Relative URLs: Electron serves the build from app://omnitill/, the loopback host from http://127.0.0.1.
   base: './',
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: {

@@ -10,6 +10,7 @@ import { loadConfig } from '../config/load';
 import { defaultDataDir } from '../config/paths';
 import { CONTENT_SECURITY_POLICY } from '../host/csp';
 import { createLogger } from '../log';
+import { isTrustedSender } from '../ipc/sender';
 import { openTill } from '../services/till';
 
 const SCHEME = 'app';
@@ -69,11 +70,15 @@ function start() {
     window.focus();
   });
 
-  // Only the top frame of our own window, showing our own origin, may call main.
   const trusted = (event: IpcMainInvokeEvent) =>
-    event.sender === window.webContents &&
-    event.senderFrame === window.webContents.mainFrame &&
-    (event.senderFrame?.url ?? '').startsWith(`${ORIGIN}/`);
+    isTrustedSender(
+      {
+        fromTillWindow: event.sender === window.webContents,
+        fromMainFrame: event.senderFrame === window.webContents.mainFrame,
+        url: event.senderFrame?.url ?? '',
+      },
+      ORIGIN,
+    );
   ipcMain.handle('pos:call', (event, name: unknown, input: unknown) => {
     if (!trusted(event)) {
       log.warn('ipc.foreign_sender', { url: (event.senderFrame?.url ?? '').slice(0, 120) });

@@ -3,7 +3,7 @@
 // together with its receipt number and its outbox row, or not at all — then the cart stays as it was.
 import { randomUUID } from 'node:crypto';
 import { fail, ok } from '../../contract/common';
-import type { PosError, Result } from '../../contract/common';
+import type { Result } from '../../contract/common';
 import type { TillConfig } from '../../contract/config';
 import type { Cart, PaymentOutcome, Receipt, User } from '../../contract/ipc';
 import type { SaleCompleted } from '../../contract/sync';
@@ -216,13 +216,11 @@ export class CheckoutService {
     return ok({ status: 'completed', receipt: saleReceipt(sale, this.deps.config.store), cart: this.view() });
   }
 
-  private readyToPay(cartId: string): { ok: false; error: PosError } | null {
+  /** Null when the open cart can take a tender; otherwise the answer to give instead. */
+  private readyToPay(cartId: string): Result<PaymentOutcome> | null {
     if (this.cardInFlight) return paymentInProgress();
-    if (cartId !== this.cart.id) {
-      // A second click on "pay" after the sale went through: answer with that sale, not an error.
-      const done = this.alreadyCompleted(cartId);
-      return done.ok ? null : done;
-    }
+    // A second click on "pay" after the sale went through is answered with that sale, not an error.
+    if (cartId !== this.cart.id) return this.alreadyCompleted(cartId);
     if (this.cart.lines.length === 0) return fail('CART_EMPTY', 'There is nothing to pay for');
     return null;
   }

@@ -37,7 +37,7 @@ export interface ReturnsDeps {
 
 export class ReturnsService {
   /** One return at a time: a card refund is awaited between planning and storing. */
-  private inFlight = false;
+  private inFlight: { returnId: string; result: Promise<Result<Receipt>> } | null = null;
 
   constructor(private readonly deps: ReturnsDeps) {}
 
@@ -79,23 +79,37 @@ export class ReturnsService {
     if (done) return ok(done); // the same return submitted again: already refunded once
     const user = this.deps.currentUser();
     if (!user) return fail('NOT_LOGGED_IN', 'Log in to take a return');
-    if (this.inFlight) return fail('PAYMENT_IN_PROGRESS', 'Another return is being refunded');
+    if (this.inFlight) {
+      // A double submit of the return being refunded shares its outcome instead of refunding twice.
+      if (this.inFlight.returnId === returnId) return this.inFlight.result;
+      return fail('PAYMENT_IN_PROGRESS', 'Another return is being refunded');
+    }
     const sale = this.deps.sales.saleById(saleId);
     if (!sale) return fail('RECEIPT_NOT_FOUND', `No sale ${saleId}`, { receiptNo: saleId });
     const plan = planReturn(this.saleForReturn(sale), request);
     if (!plan.ok) return plan;
 
-    this.inFlight = true;
+    const result = this.refundAndStore(returnId, sale, plan.value, user);
+    this.inFlight = { returnId, result };
     try {
-      const refunded = await this.refundCards(plan.value, sale);
-      if (!refunded.ok) return refunded;
-      const stored = this.store(returnId, sale, plan.value, refunded.value, user);
-      // Money given back must be on record; if the record cannot be written, take the refund back.
-      if (!stored.ok) await this.reverseAll(refunded.value.values());
-      return stored;
+      return await result;
     } finally {
-      this.inFlight = false;
+      this.inFlight = null;
     }
+  }
+
+  private async refundAndStore(
+    returnId: string,
+    sale: SaleRecord,
+    plan: ReturnPlan,
+    user: User,
+  ): Promise<Result<Receipt>> {
+    const refunded = await this.refundCards(plan, sale);
+    if (!refunded.ok) return refunded;
+    const stored = this.store(returnId, sale, plan, refunded.value, user);
+    // Money given back must be on record; if the record cannot be written, take the refund back.
+    if (!stored.ok) await this.reverseAll(refunded.value.values());
+    return stored;
   }
 
   private saleForReturn(sale: SaleRecord): SaleForReturn {
