@@ -1,9 +1,11 @@
-// The demo store's category tree: department → category → shelf, as a Russian supermarket lays it
-// out. Fixed, because the demo catalogue and the generator both file their products under it.
+// The demo store's category tree: one root, then department → category → shelf, as a Russian
+// supermarket lays it out. Fixed, because the demo catalogue and the generator both file their
+// products under it.
 import type { Names } from './rows';
 
 const tree = [
-  ['food', null, 'Продукты питания', 'Food', '食品'],
+  ['catalogue', null, 'Все товары', 'All products', '全部商品'],
+  ['food', 'catalogue', 'Продукты питания', 'Food', '食品'],
   ['dairy', 'food', 'Молочные продукты и яйца', 'Dairy & eggs', '乳制品和蛋类'],
   ['milk', 'dairy', 'Молоко и сливки', 'Milk & cream', '牛奶和奶油'],
   ['cultured', 'dairy', 'Кефир, йогурты, творог', 'Kefir, yoghurt & tvorog', '酸奶和奶渣'],
@@ -33,13 +35,13 @@ const tree = [
   ['frozen', 'food', 'Замороженные продукты', 'Frozen food', '冷冻食品'],
   ['dumplings', 'frozen', 'Пельмени и вареники', 'Pelmeni & vareniki', '饺子'],
   ['iceCream', 'frozen', 'Мороженое', 'Ice cream', '冰淇淋'],
-  ['drinks', null, 'Напитки', 'Drinks', '饮料'],
+  ['drinks', 'catalogue', 'Напитки', 'Drinks', '饮料'],
   ['softDrinks', 'drinks', 'Безалкогольные напитки', 'Soft drinks', '软饮料'],
   ['water', 'softDrinks', 'Вода', 'Water', '饮用水'],
   ['juice', 'softDrinks', 'Соки и морсы', 'Juice & mors', '果汁'],
   ['soda', 'softDrinks', 'Газированные напитки', 'Fizzy drinks', '碳酸饮料'],
   ['kvass', 'softDrinks', 'Квас', 'Kvass', '格瓦斯'],
-  ['household', null, 'Товары для дома', 'Household', '家居用品'],
+  ['household', 'catalogue', 'Товары для дома', 'Household', '家居用品'],
   ['cleaning', 'household', 'Бытовая химия', 'Cleaning & laundry', '清洁和洗衣'],
   ['laundry', 'cleaning', 'Средства для стирки', 'Laundry detergents', '洗衣剂'],
   ['dishwashing', 'cleaning', 'Средства для посуды', 'Dishwashing', '洗碗剂'],
@@ -47,12 +49,12 @@ const tree = [
   ['paperGoods', 'household', 'Бумажная продукция', 'Paper goods', '纸制品'],
   ['toiletPaper', 'paperGoods', 'Туалетная бумага и салфетки', 'Toilet paper & tissues', '卫生纸和纸巾'],
   ['bags', 'paperGoods', 'Пакеты', 'Bags', '购物袋'],
-  ['personalCare', null, 'Красота и гигиена', 'Health & beauty', '个人护理'],
+  ['personalCare', 'catalogue', 'Красота и гигиена', 'Health & beauty', '个人护理'],
   ['hygiene', 'personalCare', 'Гигиена', 'Hygiene', '卫生用品'],
   ['shampoo', 'hygiene', 'Шампуни', 'Shampoo', '洗发水'],
   ['oralCare', 'hygiene', 'Зубные пасты и щётки', 'Oral care', '口腔护理'],
   ['soap', 'hygiene', 'Мыло и гели для душа', 'Soap & shower gel', '香皂和沐浴露'],
-  ['pressAndPost', null, 'Книги, пресса, почта', 'Books, press & post', '图书报刊和邮政'],
+  ['pressAndPost', 'catalogue', 'Книги, пресса, почта', 'Books, press & post', '图书报刊和邮政'],
   ['books', 'pressAndPost', 'Книги', 'Books', '图书'],
   ['stamps', 'pressAndPost', 'Почтовые марки', 'Postage stamps', '邮票'],
   ['charity', 'pressAndPost', 'Благотворительность', 'Charity', '慈善'],

@@ -1,69 +1,141 @@
-// `npm run seed` arguments: parsed into a command or a message for the person typing them.
+// `npm run seed` arguments: parsed into a command or a message for the person typing them. Pure: the
+// caller prints the message and exits with 2.
 import { parseArgs } from 'node:util';
 import { MAX_GENERATED } from './generate';
-import { defaultSeedSize } from './write';
+import { DEFAULT_SEED, MAX_SEED, defaultSeedSize } from './write';
 import type { SeedSize } from './write';
 
 export interface SeedCommand extends SeedSize {
   seed: number;
-  /** The database file; the till's own (in its data folder) when absent. */
-  db: string | null;
-  /** Delete the file first, so an already seeded database can be seeded again. */
+  /** Where the database goes: a file, a data folder (its till.sqlite), or the till's own data folder. */
+  target: { db: string } | { dataDir: string } | null;
+  /** The day the store is seeded as of (UTC midnight); today when absent. */
+  asOf: Date | null;
+  /** Replace an existing demo store (one this command or a till's first run seeded). */
   force: boolean;
 }
 
 export type ParsedSeedArgs = { ok: true; command: SeedCommand | 'help' } | { ok: false; message: string };
 
-export const usage = `Usage: npm run seed -- [--products N] [--customers N] [--sales N] [--db PATH] [--seed N] [--force]
+const grouped = new Intl.NumberFormat('en-US');
 
-  --products N   generated products besides the demo catalogue (default ${defaultSeedSize.products})
-  --customers N  customers (default ${defaultSeedSize.customers})
-  --sales N      past sales over the last 180 days (default ${defaultSeedSize.sales})
-  --db PATH      database file (default: the till's database in its data folder)
-  --seed N       random seed, 0 to 4294967295; the same seed builds the same store (default 42)
-  --force        delete the database file first if it exists`;
+export const usage = `Usage: npm run seed -- [--products N] [--customers N] [--sales N]
+                       [--data-dir DIR | --db FILE] [--seed N] [--as-of YYYY-MM-DD] [--force]
 
-const MAX_SEED = 0xffff_ffff;
+  --products N     generated products besides the demo catalogue (default ${defaultSeedSize.products})
+  --customers N    customers (default ${defaultSeedSize.customers})
+  --sales N        past sales over the 180 days before --as-of (default ${defaultSeedSize.sales})
+                   Counts are whole numbers from 0 to ${grouped.format(MAX_GENERATED)}; 1_000_000 may be grouped.
+  --data-dir DIR   data folder: seeds DIR/till.sqlite, reads DIR/omnitill.json like the till
+                   (default: $OMNITILL_DATA_DIR, else the till's data folder)
+  --db FILE        database file instead; its folder is the data folder
+  --seed N         random seed, 0 to ${MAX_SEED} (default ${DEFAULT_SEED})
+  --as-of DATE     the history ends at 00:00 UTC of DATE (default: today)
+                   The same --seed and --as-of build the same store (PIN hashes are salted anew).
+  --force          replace an existing demo store; a store with data of its own is never replaced
 
-function count(name: string, text: string | undefined, fallback: number, max: number): number | string {
+The store is built in a scratch file next to the database and renamed into place when complete, so
+a failed or interrupted run leaves the database as it was. Stop a till using the database first.`;
+
+const countOptions = ['products', 'customers', 'sales', 'seed'] as const;
+type CountOption = (typeof countOptions)[number];
+const maxOf: Record<CountOption, number> = {
+  products: MAX_GENERATED,
+  customers: MAX_GENERATED,
+  sales: MAX_GENERATED,
+  seed: MAX_SEED,
+};
+
+function count(name: CountOption, text: string | undefined, fallback: number): number | string {
   if (text === undefined) return fallback;
+  const max = maxOf[name];
+  const range = `a whole number from 0 to ${grouped.format(max)}`;
   // Underscores group digits as in code: 1_000_000.
-  if (!/^\d+(_\d+)*$/.test(text)) return `--${name} takes a whole number, got "${text}"`;
+  if (!/^\d+(_\d+)*$/.test(text)) return `--${name} takes ${range}, got "${text}"`;
   const value = Number(text.replaceAll('_', ''));
-  if (value > max) return `--${name} is at most ${max}, got ${text}`;
+  if (value > max) return `--${name} takes ${range}, got ${text}`;
   return value;
 }
 
+function date(text: string | undefined): Date | null | string {
+  if (text === undefined) return null;
+  const value = new Date(`${text}T00:00:00Z`);
+  // Date accepts 2025-02-30 as 2 March; a round trip catches it.
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(text) ||
+    Number.isNaN(value.getTime()) ||
+    !value.toISOString().startsWith(text)
+  ) {
+    return `--as-of takes a date as YYYY-MM-DD, got "${text}"`;
+  }
+  return value;
+}
+
+// parseArgs reads `--products -5` as a missing value followed by an option; say what was meant.
+function negativeCount(argv: readonly string[]): string | null {
+  for (const [index, arg] of argv.entries()) {
+    const name = countOptions.find((option) => arg === `--${option}`);
+    const next = argv[index + 1];
+    if (name && next !== undefined && /^-\d/.test(next)) {
+      return `--${name} takes a whole number from 0 to ${grouped.format(maxOf[name])}, got ${next}`;
+    }
+  }
+  return null;
+}
+
 export function parseSeedArgs(argv: readonly string[]): ParsedSeedArgs {
-  let values;
+  const negative = negativeCount(argv);
+  if (negative) return { ok: false, message: negative };
+  let parsed;
   try {
-    ({ values } = parseArgs({
+    parsed = parseArgs({
       args: [...argv],
       strict: true,
       allowPositionals: false,
+      tokens: true,
       options: {
         products: { type: 'string' },
         customers: { type: 'string' },
         sales: { type: 'string' },
+        'data-dir': { type: 'string' },
         db: { type: 'string' },
         seed: { type: 'string' },
+        'as-of': { type: 'string' },
         force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    }));
+    });
   } catch (error) {
-    return { ok: false, message: (error as Error).message };
+    // Node's own wording ("Unknown option '--prodcts'", "Unexpected argument 'x'"), first line only.
+    return { ok: false, message: String((error as Error).message).split('\n')[0] ?? 'bad arguments' };
   }
+  const { values, tokens } = parsed;
   if (values.help) return { ok: true, command: 'help' };
 
-  const products = count('products', values.products, defaultSeedSize.products, MAX_GENERATED);
-  const customers = count('customers', values.customers, defaultSeedSize.customers, MAX_GENERATED);
-  const sales = count('sales', values.sales, defaultSeedSize.sales, MAX_GENERATED);
-  const seed = count('seed', values.seed, 42, MAX_SEED);
-  for (const value of [products, customers, sales, seed]) {
+  // The last of two --products would silently win; a typo in a long command line deserves a word.
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (seen.has(token.name)) return { ok: false, message: `--${token.name} is given more than once` };
+    seen.add(token.name);
+  }
+
+  const products = count('products', values.products, defaultSeedSize.products);
+  const customers = count('customers', values.customers, defaultSeedSize.customers);
+  const sales = count('sales', values.sales, defaultSeedSize.sales);
+  const seed = count('seed', values.seed, DEFAULT_SEED);
+  const asOf = date(values['as-of']);
+  for (const value of [products, customers, sales, seed, asOf]) {
     if (typeof value === 'string') return { ok: false, message: value };
   }
-  if (values.db !== undefined && values.db.trim() === '') return { ok: false, message: '--db needs a file path' };
+  const dataDir = values['data-dir'];
+  const db = values.db;
+  if (dataDir !== undefined && db !== undefined) {
+    return { ok: false, message: '--data-dir and --db both say where the database goes; give one' };
+  }
+  if (dataDir !== undefined && dataDir.trim() === '')
+    return { ok: false, message: '--data-dir needs a folder' };
+  if (db !== undefined && db.trim() === '') return { ok: false, message: '--db needs a file path' };
   return {
     ok: true,
     command: {
@@ -71,7 +143,8 @@ export function parseSeedArgs(argv: readonly string[]): ParsedSeedArgs {
       customers: customers as number,
       sales: sales as number,
       seed: seed as number,
-      db: values.db ?? null,
+      asOf: asOf as Date | null,
+      target: db !== undefined ? { db } : dataDir !== undefined ? { dataDir } : null,
       force: values.force,
     },
   };

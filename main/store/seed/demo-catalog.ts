@@ -19,7 +19,16 @@ const item = (
   priceMinor: number,
   taxRateBp: number,
   barcodes: string[],
-): DemoItem => ({ sku, category, unit: 'piece', priceMinor, taxRateBp, plu: null, names: names(ru, en, zh), barcodes });
+): DemoItem => ({
+  sku,
+  category,
+  unit: 'piece',
+  priceMinor,
+  taxRateBp,
+  plu: null,
+  names: names(ru, en, zh),
+  barcodes,
+});
 
 // Weighed goods carry no barcode of their own: the scale prints `21 PLU grams C` on a label.
 const weighed = (
@@ -45,12 +54,22 @@ const items = {
   milk: item('DEMO-01', 'milk', ['Молоко 3,2 % 1 л', 'Milk 3.2% 1 L', '牛奶3.2% 1升'], 8990, Vat.reduced, [
     '4600512000015',
   ]),
-  kefir: item('DEMO-02', 'cultured', ['Кефир 2,5 % 900 г', 'Kefir 2.5% 900 g', '开菲尔酸奶2.5% 900克'], 9490, Vat.reduced, [
-    '4600512000022',
-  ]),
-  tvorog: item('DEMO-03', 'cultured', ['Творог 5 % 200 г', 'Tvorog 5% 200 g', '奶渣5% 200克'], 11990, Vat.reduced, [
-    '4600512000039',
-  ]),
+  kefir: item(
+    'DEMO-02',
+    'cultured',
+    ['Кефир 2,5 % 900 г', 'Kefir 2.5% 900 g', '开菲尔酸奶2.5% 900克'],
+    9490,
+    Vat.reduced,
+    ['4600512000022'],
+  ),
+  tvorog: item(
+    'DEMO-03',
+    'cultured',
+    ['Творог 5 % 200 г', 'Tvorog 5% 200 g', '奶渣5% 200克'],
+    11990,
+    Vat.reduced,
+    ['4600512000039'],
+  ),
   butter: item(
     'DEMO-04',
     'butter',
@@ -59,9 +78,14 @@ const items = {
     Vat.reduced,
     ['4600512000046'],
   ),
-  eggs: item('DEMO-05', 'eggs', ['Яйца куриные С1, 10 шт.', 'Eggs C1, 10 pcs', '鸡蛋C1级 10枚'], 11990, Vat.reduced, [
-    '4600734001050',
-  ]),
+  eggs: item(
+    'DEMO-05',
+    'eggs',
+    ['Яйца куриные С1, 10 шт.', 'Eggs C1, 10 pcs', '鸡蛋C1级 10枚'],
+    11990,
+    Vat.reduced,
+    ['4600734001050'],
+  ),
   borodinsky: item(
     'DEMO-06',
     'bread',
@@ -79,12 +103,22 @@ const items = {
     Vat.reduced,
     ['4600228000286', '4610022800050'],
   ),
-  buckwheat: item('DEMO-08', 'grains', ['Гречка ядрица 900 г', 'Buckwheat 900 g', '荞麦米 900克'], 10990, Vat.reduced, [
-    '4600415000174',
-  ]),
-  spaghetti: item('DEMO-09', 'pasta', ['Спагетти 450 г', 'Spaghetti 450 g', '意大利直面 450克'], 8990, Vat.reduced, [
-    '4600415000242',
-  ]),
+  buckwheat: item(
+    'DEMO-08',
+    'grains',
+    ['Гречка ядрица 900 г', 'Buckwheat 900 g', '荞麦米 900克'],
+    10990,
+    Vat.reduced,
+    ['4600415000174'],
+  ),
+  spaghetti: item(
+    'DEMO-09',
+    'pasta',
+    ['Спагетти 450 г', 'Spaghetti 450 g', '意大利直面 450克'],
+    8990,
+    Vat.reduced,
+    ['4600415000242'],
+  ),
   sunflowerOil: item(
     'DEMO-10',
     'oil',
@@ -93,12 +127,22 @@ const items = {
     Vat.reduced,
     ['4600883000195'],
   ),
-  tea: item('DEMO-11', 'tea', ['Чай чёрный листовой 100 г', 'Black leaf tea 100 g', '红茶（散装）100克'], 14990, Vat.standard, [
-    '4610039000122',
-  ]),
-  coffee: item('DEMO-12', 'coffee', ['Кофе молотый 250 г', 'Ground coffee 250 g', '研磨咖啡 250克'], 44990, Vat.standard, [
-    '4610039000290',
-  ]),
+  tea: item(
+    'DEMO-11',
+    'tea',
+    ['Чай чёрный листовой 100 г', 'Black leaf tea 100 g', '红茶（散装）100克'],
+    14990,
+    Vat.standard,
+    ['4610039000122'],
+  ),
+  coffee: item(
+    'DEMO-12',
+    'coffee',
+    ['Кофе молотый 250 г', 'Ground coffee 250 g', '研磨咖啡 250克'],
+    44990,
+    Vat.standard,
+    ['4610039000290'],
+  ),
   chocolate: item(
     'DEMO-13',
     'chocolate',
@@ -147,10 +191,17 @@ const items = {
     Vat.standard,
     ['4610077000283'],
   ),
-  toothpaste: item('DEMO-19', 'oralCare', ['Зубная паста 100 мл', 'Toothpaste 100 ml', '牙膏 100毫升'], 19990, Vat.standard, [
-    '4610077000351',
+  toothpaste: item(
+    'DEMO-19',
+    'oralCare',
+    ['Зубная паста 100 мл', 'Toothpaste 100 ml', '牙膏 100毫升'],
+    19990,
+    Vat.standard,
+    ['4610077000351'],
+  ),
+  bag: item('DEMO-20', 'bags', ['Пакет-майка', 'Carrier bag', '购物袋'], 990, Vat.standard, [
+    '4600123000169',
   ]),
-  bag: item('DEMO-20', 'bags', ['Пакет-майка', 'Carrier bag', '购物袋'], 990, Vat.standard, ['4600123000169']),
   // Imported from the US with a 12-digit UPC-A (081234560010), stored as EAN-13 with a leading 0.
   peanutButter: item(
     'DEMO-21',
@@ -170,21 +221,42 @@ const items = {
     ['9785090000017'],
   ),
   // Stamps sold at face value and charity items are exempt from VAT (Tax Code art. 149).
-  stamp: item('DEMO-23', 'stamps', ['Почтовая марка 60 ₽', 'Postage stamp 60 RUB', '邮票 60卢布'], 6000, Vat.none, [
-    '4600002000105',
-  ]),
+  stamp: item(
+    'DEMO-23',
+    'stamps',
+    ['Почтовая марка 60 ₽', 'Postage stamp 60 RUB', '邮票 60卢布'],
+    6000,
+    Vat.none,
+    ['4600002000105'],
+  ),
   charityBracelet: item(
     'DEMO-24',
     'charity',
-    ['Благотворительный браслет «Помоги приюту»', 'Charity bracelet “Help the shelter”', '慈善手环“帮助动物收容所”'],
+    [
+      'Благотворительный браслет «Помоги приюту»',
+      'Charity bracelet “Help the shelter”',
+      '慈善手环“帮助动物收容所”',
+    ],
     10000,
     Vat.none,
     ['4600001000076'],
   ),
   bananas: weighed('DEMO-25', 'fruit', ['Бананы', 'Bananas', '香蕉'], 14990, '00101'),
-  apples: weighed('DEMO-26', 'fruit', ['Яблоки Гренни Смит', 'Granny Smith apples', '青苹果'], 17990, '00102'),
+  apples: weighed(
+    'DEMO-26',
+    'fruit',
+    ['Яблоки Гренни Смит', 'Granny Smith apples', '青苹果'],
+    17990,
+    '00102',
+  ),
   potatoes: weighed('DEMO-27', 'vegetables', ['Картофель', 'Potatoes', '土豆'], 4990, '00103'),
-  cheese: weighed('DEMO-28', 'cheese', ['Сыр «Российский» 50 %', 'Rossiysky cheese 50%', '俄罗斯奶酪50%'], 89990, '00123'),
+  cheese: weighed(
+    'DEMO-28',
+    'cheese',
+    ['Сыр «Российский» 50 %', 'Rossiysky cheese 50%', '俄罗斯奶酪50%'],
+    89990,
+    '00123',
+  ),
 } satisfies Record<string, DemoItem>;
 
 type DemoKey = keyof typeof items;

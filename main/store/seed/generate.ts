@@ -1,6 +1,7 @@
 // Generated demo data beyond the fixed catalogue: products, customers and a sales history, as lazy
 // generators so millions of rows stream into the database without being held in memory. Everything
-// is a function of the seed (and `now` for dates): the same arguments give the same store.
+// is a function of the seed and of the UTC day of `now` (the history ends at that day's midnight):
+// the same seed and day give the same store, whatever the time of day the seed runs.
 import { lineTax, taxTotals } from '../../domain/tax';
 import { allocate, lineTotal } from '../../domain/money';
 import { formatReceiptNo } from '../../domain/receipt';
@@ -10,7 +11,14 @@ import type { Brand, Kind, PackSize } from './assortment';
 import { pieceKinds, weighedKinds } from './assortment';
 import { categoryId } from './categories';
 import { demoProductList, demoUsers, embeddedWeightBarcode } from './demo-catalog';
-import { generatedEan13, loyaltyCardNo, mobilePhone, seededUuid } from './identifiers';
+import {
+  EAN8_CAPACITY,
+  generatedEan13,
+  generatedEan8,
+  loyaltyCardNo,
+  mobilePhone,
+  seededUuid,
+} from './identifiers';
 import { randomPerson } from './people';
 import type { Rng } from './prng';
 import { Stream, digits, intBetween, pick, rngFor, weightedPicker } from './prng';
@@ -27,6 +35,19 @@ const WEIGHED_EVERY = 20;
 const FIRST_GENERATED_PLU = 1000;
 const LAST_PLU = 99_999;
 const SECOND_BARCODE_SHARE = 0.08;
+// One product in 50 is a small pack with an EAN-8 instead of an EAN-13, until the EAN-8 space runs out.
+// Never a weighed one: those are every 20th from 10, these every 50th from 25, so they never meet.
+const EAN8_EVERY = 50;
+const EAN8_AT = 25;
+
+function generatedBarcodes(seed: number, index: number, rng: Rng): string[] {
+  const ean8 = Math.floor(index / EAN8_EVERY);
+  if (index % EAN8_EVERY === EAN8_AT && ean8 < EAN8_CAPACITY) return [generatedEan8(seed, ean8)];
+  // A relabelled product keeps its old code on old stock: two EAN-13s, as demo item DEMO-07 has.
+  return rng() < SECOND_BARCODE_SHARE
+    ? [generatedEan13(seed, 2 * index), generatedEan13(seed, 2 * index + 1)]
+    : [generatedEan13(seed, 2 * index)];
+}
 
 function generatedPlu(index: number): string | null {
   if (index % WEIGHED_EVERY !== WEIGHED_EVERY / 2) return null;
@@ -51,14 +72,16 @@ function productNames(kind: Kind, brand: Brand, variant: Names, size: PackSize |
 }
 
 /**
- * Shelf prices end the way Russian shops print them: 59,90 or 59,99 below 1 000 ₽, 1 249,00 above,
- * always at or above the computed price.
+ * Shelf prices end the way Russian shops print them: 59,90 or 59,99 below 1 000 ₽, 1 249,00 from
+ * there on, always at or above the computed price.
  */
-function shelfPrice(rng: Rng, rawMinor: number): number {
-  const roubles = Math.ceil(rawMinor / 100);
-  if (roubles >= 1000) return (Math.ceil(roubles / 10) * 10 - 1) * 100;
-  const nines = roubles - (roubles % 10) + 9;
-  return nines * 100 + (rng() < 0.6 ? 90 : 99);
+export function shelfPrice(rng: Rng, rawMinor: number): number {
+  const roubles = Math.max(1, Math.ceil(rawMinor / 100));
+  // The first whole number of roubles ending in 9 that is not below the computed price.
+  const nines = roubles + ((19 - (roubles % 10)) % 10);
+  // Drawn either way, so a product's later draws do not depend on which branch its price took.
+  const kopecks = rng() < 0.6 ? 90 : 99;
+  return roubles >= 1000 ? nines * 100 : nines * 100 + kopecks;
 }
 
 const pickPieceKind = weightedPicker(pieceKinds, (kind) => kind.share);
@@ -79,11 +102,7 @@ export function generatedProduct(seed: number, index: number): ProductRow {
   const usual = low + (high - low) * rng() ** 1.3;
   const priceMinor = shelfPrice(rng, usual * brand.tier * sizeFactor * (0.92 + 0.16 * rng()));
   const id = FIRST_GENERATED_PRODUCT_ID + index;
-  const barcodes = plu
-    ? []
-    : rng() < SECOND_BARCODE_SHARE
-      ? [generatedEan13(seed, 2 * index), generatedEan13(seed, 2 * index + 1)]
-      : [generatedEan13(seed, 2 * index)];
+  const barcodes = plu ? [] : generatedBarcodes(seed, index, rng);
   return {
     id,
     sku: `SKU-${digits(id, 8)}`,
@@ -97,7 +116,7 @@ export function generatedProduct(seed: number, index: number): ProductRow {
   };
 }
 
-function checkCount(name: string, count: number): void {
+export function checkCount(name: string, count: number): void {
   if (!Number.isSafeInteger(count) || count < 0 || count > MAX_GENERATED) {
     throw new RangeError(`${name} must be an integer from 0 to ${MAX_GENERATED}, got ${count}`);
   }
@@ -109,17 +128,25 @@ export function* generateProducts(seed: number, count: number): Generator<Produc
 }
 
 const DAY_MS = 86_400_000;
+
+/** Midnight UTC at the start of `now`'s day: where the history ends and sign-ups stop. */
+export function historyEnd(now: Date): number {
+  const time = now.getTime();
+  if (!Number.isFinite(time)) throw new RangeError('the seed needs a valid date');
+  return Math.floor(time / DAY_MS) * DAY_MS;
+}
 const CUSTOMER_HISTORY_DAYS = 3 * 365;
 const EMAIL_SHARE = 0.7;
 // RFC 2606 reserves these: demo e-mail can never reach a real mailbox.
 const EMAIL_DOMAINS = ['example.com', 'example.org', 'example.net'];
 
 /**
- * Customers join at an even pace over three years up to `now`, in id order as cards are issued:
- * customer `id` joined before `start + id × step`, which lets a sale pick only customers who existed.
+ * Customers join at an even pace over the three years before the history ends, in id order as cards
+ * are issued: customer `id` joined before `start + id × step`, which lets a sale pick only customers
+ * who existed.
  */
 function customerTimeline(count: number, now: Date): { start: number; step: number } {
-  const start = now.getTime() - CUSTOMER_HISTORY_DAYS * DAY_MS;
+  const start = historyEnd(now) - CUSTOMER_HISTORY_DAYS * DAY_MS;
   return { start, step: count > 0 ? (CUSTOMER_HISTORY_DAYS * DAY_MS) / count : 0 };
 }
 
@@ -150,20 +177,26 @@ export interface SalesPlan {
   config: TillConfig;
 }
 
-const HISTORY_DAYS = 180;
+export const HISTORY_DAYS = 180;
 // Moscow (UTC+3, no DST) opening hours 08:00–22:00; busiest after work.
 const MOSCOW_OFFSET_HOURS = 3;
+// prettier-ignore
 const hourWeights: readonly [number, number][] = [
   [8, 3], [9, 5], [10, 6], [11, 6], [12, 8], [13, 8], [14, 6], [15, 6], [16, 7], [17, 10], [18, 12], [19, 11], [20, 8], [21, 5],
 ];
 // Sunday first, as Date.getUTCDay counts: Friday and Saturday are the big shops.
 const weekdayWeights = [1.15, 0.9, 0.9, 0.95, 1.0, 1.2, 1.3];
 const pickHour = weightedPicker(hourWeights, ([, weight]) => weight);
+// prettier-ignore
 const pickLineCount = weightedPicker(
   [[1, 20], [2, 20], [3, 18], [4, 14], [5, 10], [6, 8], [7, 6], [8, 4]] as const,
   ([, weight]) => weight,
 );
-const pickPieces = weightedPicker([[1, 75], [2, 15], [3, 5], [4, 3], [6, 2]] as const, ([, weight]) => weight);
+// prettier-ignore
+const pickPieces = weightedPicker(
+  [[1, 75], [2, 15], [3, 5], [4, 3], [6, 2]] as const,
+  ([, weight]) => weight,
+);
 const pickCashier = weightedPicker(demoUsers, (user) => (user.role === 'manager' ? 1 : 4.5));
 const DEMO_LINE_SHARE = 0.35;
 const CUSTOMER_SHARE = 0.4;
@@ -181,6 +214,7 @@ function salesPerDay(seed: number, count: number, firstDay: number): number[] {
 }
 
 // Cash as customers hand it over: exact money, or the next round sum a note or two makes.
+// prettier-ignore
 const pickCashRounding = weightedPicker(
   [[0, 25], [1000, 15], [5000, 15], [10000, 20], [50000, 10], [100000, 10], [500000, 5]] as const,
   ([, weight]) => weight,
@@ -238,8 +272,9 @@ export function* generateSales(plan: SalesPlan): Generator<SaleRow> {
   checkCount('customers', plan.customers);
   const { seed, config } = plan;
   const weightRule = config.embeddedBarcodes.find((rule) => rule.kind === 'weight' && rule.pluDigits === 5);
-  const today = Math.floor(plan.now.getTime() / DAY_MS) * DAY_MS;
-  const firstDay = today - HISTORY_DAYS * DAY_MS;
+  // The 180 whole days before the end; a Moscow day (from 21:00 UTC the evening before) closes at
+  // 22:00 local, so even the last day's sales are before the end.
+  const firstDay = historyEnd(plan.now) - HISTORY_DAYS * DAY_MS;
   const perDay = salesPerDay(seed, plan.count, firstDay);
   const customers = customerTimeline(plan.customers, plan.now);
 
@@ -298,7 +333,10 @@ export function* generateSales(plan: SalesPlan): Generator<SaleRow> {
       }
       const totalMinor = lines.reduce((sum, line) => sum + line.totalMinor, 0);
       const tenders = payments(rng, (n) => seededUuid(seed, `sale/${seq}/payment/${n}`), totalMinor);
-      const knownCustomers = customers.step > 0 ? Math.min(plan.customers, Math.floor((time - customers.start) / customers.step)) : 0;
+      const knownCustomers =
+        customers.step > 0
+          ? Math.min(plan.customers, Math.floor((time - customers.start) / customers.step))
+          : 0;
       const customerId =
         knownCustomers > 0 && rng() < CUSTOMER_SHARE ? 1 + Math.floor(knownCustomers * rng() ** 2) : null;
       yield {

@@ -22,6 +22,22 @@ export function generatedEan13(seed: number, n: number): string {
   return `${body}${gtinCheckDigit(body)}`;
 }
 
+// EAN-8s are scarce (GS1 hands them out one by one for packs too small for an EAN-13), so only a few
+// generated products carry one: `46` + 5 digits + check, a space of 100 000 codes, permuted the same
+// way. EAN-8 and EAN-13 never collide in the barcodes table because their lengths differ.
+const EAN8_SPACE = 100_000;
+const EAN8_SCRAMBLE = 7919;
+/** How many distinct generated EAN-8s a seed has. */
+export const EAN8_CAPACITY = EAN8_SPACE;
+
+/** The `n`th generated EAN-8 of a seed; distinct `n` below EAN8_CAPACITY give distinct codes. */
+export function generatedEan8(seed: number, n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0 || n >= EAN8_SPACE) throw new RangeError(`no EAN-8 #${n}`);
+  const value = (EAN8_SCRAMBLE * n + (seedOffset(seed, Stream.barcode) % EAN8_SPACE)) % EAN8_SPACE;
+  const body = `46${digits(value, 5)}`;
+  return `${body}${gtinCheckDigit(body)}`;
+}
+
 /**
  * Loyalty cards are issued in order, as a card printer numbers them: an in-store EAN-13 with prefix
  * 27, which no weight or price rule of the default config claims.

@@ -3,11 +3,14 @@
 import type { Rng } from './prng';
 import { pick } from './prng';
 
+// prettier-ignore
 const maleNames = ['Александр', 'Дмитрий', 'Максим', 'Сергей', 'Андрей', 'Алексей', 'Артём', 'Илья', 'Кирилл', 'Михаил',
   'Никита', 'Матвей', 'Роман', 'Егор', 'Иван', 'Павел', 'Владимир', 'Николай', 'Олег', 'Юрий'];
+// prettier-ignore
 const femaleNames = ['Анна', 'Мария', 'Елена', 'Ольга', 'Наталья', 'Екатерина', 'Татьяна', 'Ирина', 'Светлана', 'Юлия',
   'Анастасия', 'Дарья', 'Полина', 'Ксения', 'Виктория', 'Алина', 'София', 'Марина', 'Людмила', 'Вера'];
 // Masculine forms; feminine() derives the rest. Surnames in -ко and Korean Ким do not change.
+// prettier-ignore
 const surnames = ['Иванов', 'Смирнов', 'Кузнецов', 'Попов', 'Васильев', 'Петров', 'Соколов', 'Михайлов', 'Новиков',
   'Фёдоров', 'Морозов', 'Волков', 'Алексеев', 'Лебедев', 'Семёнов', 'Егоров', 'Павлов', 'Козлов', 'Степанов',
   'Николаев', 'Орлов', 'Андреев', 'Макаров', 'Никитин', 'Захаров', 'Зайцев', 'Соловьёв', 'Борисов', 'Яковлев',
@@ -17,10 +20,12 @@ const surnames = ['Иванов', 'Смирнов', 'Кузнецов', 'Поп�
   'Миронов', 'Крылов', 'Куликов', 'Карпов', 'Денисов', 'Тихонов', 'Данилов', 'Высоцкий', 'Вишневский', 'Шевченко',
   'Бондаренко', 'Ким'];
 
+// prettier-ignore
 const chineseSurnames: readonly [string, string][] = [['王', 'Wang'], ['李', 'Li'], ['张', 'Zhang'], ['刘', 'Liu'],
   ['陈', 'Chen'], ['杨', 'Yang'], ['赵', 'Zhao'], ['黄', 'Huang'], ['周', 'Zhou'], ['吴', 'Wu'], ['徐', 'Xu'],
   ['孙', 'Sun'], ['马', 'Ma'], ['朱', 'Zhu'], ['胡', 'Hu'], ['郭', 'Guo'], ['何', 'He'], ['林', 'Lin'], ['高', 'Gao'],
   ['罗', 'Luo']];
+// prettier-ignore
 const chineseGivenNames: readonly [string, string][] = [['芳', 'Fang'], ['伟', 'Wei'], ['娜', 'Na'], ['敏', 'Min'],
   ['静', 'Jing'], ['丽', 'Li'], ['强', 'Qiang'], ['磊', 'Lei'], ['军', 'Jun'], ['洋', 'Yang'], ['勇', 'Yong'],
   ['艳', 'Yan'], ['杰', 'Jie'], ['涛', 'Tao'], ['明', 'Ming'], ['超', 'Chao'], ['秀英', 'Xiuying'], ['建华', 'Jianhua'],
@@ -33,12 +38,14 @@ function feminine(surname: string): string {
 }
 
 // Passport-style romanisation (as in Russian foreign passports since 2014), enough for e-mail names.
+// prettier-ignore
 const latin: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm',
   н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch',
   ъ: 'ie', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia',
 };
-const romanise = (text: string): string => [...text.toLowerCase()].map((char) => latin[char] ?? char).join('');
+const romanise = (text: string): string =>
+  [...text.toLowerCase()].map((char) => latin[char] ?? char).join('');
 
 export interface Person {
   name: string;

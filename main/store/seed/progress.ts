@@ -13,7 +13,9 @@ const grouped = new Intl.NumberFormat('en-US');
 function duration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '?';
   const whole = Math.ceil(seconds);
-  return whole < 60 ? `${whole}s` : `${Math.floor(whole / 60)}m ${String(whole % 60).padStart(2, '0')}s`;
+  if (whole < 60) return `${whole}s`;
+  if (whole < 3600) return `${Math.floor(whole / 60)}m ${String(whole % 60).padStart(2, '0')}s`;
+  return `${Math.floor(whole / 3600)}h ${String(Math.floor((whole % 3600) / 60)).padStart(2, '0')}m`;
 }
 
 export function progressLine(progress: SeedProgress, elapsedSeconds: number): string {

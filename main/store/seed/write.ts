@@ -1,13 +1,17 @@
 // Writes the demo store into an opened, migrated database: the fixed catalogue and staff always,
 // generated products, customers and sales on top. Seeded history counts as already known to HQ, so
 // it writes no outbox rows; it moves the receipt sequence past the seeded sales instead.
+//
+// All of it is one transaction: a seed that fails leaves the database as empty as it found it, never
+// half a store that isSeeded() would take for a whole one. (The CLI goes further and builds into a
+// scratch file it renames into place at the end, see command.ts.)
 import type { TillConfig } from '../../../contract/config';
 import { hashPin } from '../../security/pin';
 import type { Db } from '../db';
 import { createSales } from '../sales';
 import { demoCategories } from './categories';
 import { demoProductList, demoUsers } from './demo-catalog';
-import { generateCustomers, generateProducts, generateSales } from './generate';
+import { checkCount, generateCustomers, generateProducts, generateSales, historyEnd } from './generate';
 import type { CustomerRow, ProductRow } from './rows';
 
 export interface SeedSize {
@@ -29,8 +33,9 @@ export interface SeedProgress {
 }
 
 export interface SeedOptions extends Partial<SeedSize> {
+  /** 0 to 2^32 − 1; the same seed and day build the same store. */
   seed?: number;
-  /** The end of the sales history and of customer sign-ups; the clock by default. */
+  /** Its UTC day ends the sales history and customer sign-ups (at 00:00 UTC); the clock by default. */
   now?: Date;
   onProgress?: (progress: SeedProgress) => void;
 }
@@ -46,21 +51,55 @@ export interface SeedSummary {
   rows: number;
 }
 
-const DEFAULT_SEED = 42;
+export const DEFAULT_SEED = 42;
+export const MAX_SEED = 0xffff_ffff;
 /** Progress is reported every this many rows (and at the end of each table). */
 const PROGRESS_EVERY_ROWS = 50_000;
 
-/** A seeded database has a catalogue; a till's own first run never creates products. */
+/**
+ * A seeded database has a catalogue; a till's own first run never creates products. Products are
+ * written in the seed's single transaction, so they exist only once the whole store does.
+ */
 export function isSeeded(db: Db): boolean {
   return db.prepare('SELECT EXISTS (SELECT 1 FROM products)').pluck().get() === 1;
 }
 
-function refuseIfNotEmpty(db: Db): void {
-  const filled = ['products', 'users', 'customers', 'sales'].filter(
+/** Thrown, before anything is written, when the database already holds data. */
+export class SeedRefusedError extends Error {
+  override name = 'SeedRefusedError';
+}
+
+/** Tables a seed writes, or that a till in use fills: any row in them means "not an empty store". */
+export const storeTables = [
+  'categories',
+  'products',
+  'users',
+  'customers',
+  'sales',
+  'returns',
+  'outbox',
+  'sequences',
+] as const;
+
+/** The tables of `storeTables` that hold at least one row. */
+export function filledTables(db: Db): string[] {
+  return storeTables.filter(
     (table) => db.prepare(`SELECT EXISTS (SELECT 1 FROM ${table})`).pluck().get() === 1,
   );
+}
+
+function refuseIfNotEmpty(db: Db): void {
+  const filled = filledTables(db);
   if (filled.length > 0) {
-    throw new Error(`refusing to seed a database that already has ${filled.join(', ')}; seed an empty one`);
+    throw new SeedRefusedError(
+      `refusing to seed a database that already has ${filled.join(', ')}; seed an empty one`,
+    );
+  }
+}
+
+function checkSeed(seed: number): void {
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed > MAX_SEED) {
+    throw new RangeError(`seed must be an integer from 0 to ${MAX_SEED}, got ${seed}`);
   }
 }
 
@@ -75,19 +114,22 @@ function prepareInserts(db: Db) {
   const customer = db.prepare(
     'INSERT INTO customers (id, card_no, name, phone, email, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const sequence = db.prepare(
-    'INSERT INTO sequences (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+  const sequence = db.prepare('INSERT INTO sequences (name, value) VALUES (?, ?)');
+  const meta = db.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
   return {
     category,
     user,
     sequence,
+    meta,
     /** Returns the rows written. */
     product(row: ProductRow): number {
       product.run(row.id, row.sku, row.categoryId, row.unit, row.priceMinor, row.taxRateBp, row.plu);
-      for (const [locale, name] of Object.entries(row.names)) productName.run(row.id, locale, name);
+      const names = Object.entries(row.names);
+      for (const [locale, name] of names) productName.run(row.id, locale, name);
       for (const code of row.barcodes) barcode.run(code, row.id);
-      return 1 + 3 + row.barcodes.length;
+      return 1 + names.length + row.barcodes.length;
     },
     customer(row: CustomerRow): number {
       customer.run(row.id, row.cardNo, row.name, row.phone, row.email, row.createdAt);
@@ -101,9 +143,11 @@ function* concat<T>(...parts: Iterable<T>[]): Generator<T> {
 }
 
 /**
- * Seeds an empty database and returns what it wrote; throws if the database already holds a store.
- * It all happens in one transaction, so a seed that fails or is killed leaves the database empty
- * rather than half a store that isSeeded() would then take for a whole one.
+ * Seeds an empty database and returns what it wrote; throws SeedRefusedError if the database already
+ * holds data. It all happens in one transaction, so a seed that fails (or is killed, in a journalled
+ * database) leaves the database empty rather than half a store that isSeeded() would then take for a
+ * whole one. Marks the store as a demo one (meta `demo`, which shows the demo PINs at login) and
+ * records what was seeded (meta `seed`).
  */
 export function seedDemoStore(db: Db, config: TillConfig, options: SeedOptions = {}): SeedSummary {
   const size: SeedSize = {
@@ -113,11 +157,25 @@ export function seedDemoStore(db: Db, config: TillConfig, options: SeedOptions =
   };
   const seed = options.seed ?? DEFAULT_SEED;
   const now = options.now ?? new Date();
+  // Bad arguments fail here, before a transaction is opened or a PIN hashed.
+  checkCount('products', size.products);
+  checkCount('customers', size.customers);
+  checkCount('sales', size.sales);
+  checkSeed(seed);
+  const asOf = new Date(historyEnd(now)).toISOString().slice(0, 10);
   // scrypt is slow by design; hash before the write lock is taken.
   const pinHashes = demoUsers.map((user) => hashPin(user.pin));
   const insert = prepareInserts(db);
   const sales = createSales(db);
-  const summary: SeedSummary = { categories: 0, products: 0, barcodes: 0, users: 0, customers: 0, sales: 0, rows: 0 };
+  const summary: SeedSummary = {
+    categories: 0,
+    products: 0,
+    barcodes: 0,
+    users: 0,
+    customers: 0,
+    sales: 0,
+    rows: 0,
+  };
 
   function load<T>(table: SeedTable, total: number, items: Iterable<T>, write: (item: T) => number): number {
     let done = 0;
@@ -154,14 +212,23 @@ export function seedDemoStore(db: Db, config: TillConfig, options: SeedOptions =
     });
     const customers = generateCustomers(seed, size.customers, now);
     summary.customers = load('customers', size.customers, customers, insert.customer);
-    const history = generateSales({ seed, count: size.sales, products: size.products, customers: size.customers, now, config });
+    const history = generateSales({
+      seed,
+      count: size.sales,
+      products: size.products,
+      customers: size.customers,
+      now,
+      config,
+    });
     summary.sales = load('sales', size.sales, history, (sale) => {
       sales.insertSale(sale);
       return 1 + sale.lines.length + sale.payments.length;
     });
     // The sequence holds the last number used (store/sequences.ts): the next sale takes the one after.
     insert.sequence.run('sale', summary.sales);
-    summary.rows += 1;
+    insert.meta.run('demo', '1');
+    insert.meta.run('seed', JSON.stringify({ seed, ...size, asOf }));
+    summary.rows += 3;
   })();
   return summary;
 }
