@@ -43,10 +43,16 @@ if (!cashier) throw new Error('the demo store has no cashier');
 
 // 1. A large store, seeded the way `npm run seed` does it.
 const seedArgs = parseSeedArgs(
-  ['--products', PRODUCTS, '--customers', 1000, '--sales', 1000, '--seed', 7, '--data-dir', dataDir].map(String),
+  ['--products', PRODUCTS, '--customers', 1000, '--sales', 1000, '--seed', 7, '--data-dir', dataDir].map(
+    String,
+  ),
 );
 if (!seedArgs.ok || seedArgs.command === 'help') throw new Error('bench: bad seed arguments');
-const seeded = runSeed(seedArgs.command, { stdout: process.stdout, stderr: process.stderr, env: process.env });
+const seeded = runSeed(seedArgs.command, {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+});
 const seedSeconds = seeded.seconds;
 const seedDb = openDatabase(databaseFile(dataDir));
 const barcodes = seedDb

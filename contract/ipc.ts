@@ -32,12 +32,16 @@ export const StoreInfo = z.object({
 });
 export type StoreInfo = z.infer<typeof StoreInfo>;
 
+export const SimulatedOutcome = z.enum(['approve', 'decline', 'timeout']);
+export type SimulatedOutcome = z.infer<typeof SimulatedOutcome>;
+
 export const SessionStatus = z.object({
   store: StoreInfo,
   terminalCode: z.string(),
   user: User.nullable(),
   demo: z.boolean(),
-  simulatedPaymentTerminal: z.boolean(),
+  /** Set when the payment terminal is the simulator: what it answers next. */
+  paymentSimulator: z.object({ outcome: SimulatedOutcome }).nullable(),
   /** Receipt numbers look like this pattern, so a scan of one opens the return screen. */
   receiptNoPattern: z.string(),
 });
@@ -214,7 +218,7 @@ export const calls = {
   },
 
   'simulator.setPaymentOutcome': {
-    input: z.object({ outcome: z.enum(['approve', 'decline', 'timeout']) }).strict(),
+    input: z.object({ outcome: SimulatedOutcome }).strict(),
     output: Empty,
   },
 } as const;

@@ -22,7 +22,9 @@ test('the Electron app rings up one item', async () => {
     env: { ...process.env, OMNITILL_DATA_DIR: mkdtempSync(join(tmpdir(), 'omnitill-electron-')) },
   });
   const page = await app.firstWindow();
-  expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+  expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe(
+    'undefined',
+  );
   await page.getByTestId('cashier-tile').filter({ hasText: cashier.name }).click();
   await page.getByTestId('pin-input').fill(cashier.pin);
   await page.getByTestId('pin-submit').click();

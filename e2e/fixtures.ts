@@ -1,22 +1,28 @@
 // Each test gets its own till: a fresh data folder seeded with the demo store, served on a random
 // loopback port, and the page opened on it. Tests read the real SQLite file to check what was stored.
 import { test as base, expect } from '@playwright/test';
-import type { Page } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import type { CDPSession, Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { Result } from '../contract/common';
 import { defaultTillConfig } from '../contract/config';
+import type { CallInput, CallName, CallOutput } from '../contract/ipc';
 import { databaseFile } from '../main/config/paths';
 import { rendererDir } from '../main/host/run';
 import { startHost } from '../main/host/server';
 import { silentLogger } from '../main/log';
 import { openTill } from '../main/services/till';
+import type { ProductRow } from '../main/store/seed/rows';
+import { formatMoney } from '../renderer/i18n/format';
 
 export interface TillFixture {
   url: string;
   /** Runs a read-only query against the till's database file. */
   query<T>(sql: string, ...params: unknown[]): T[];
+  /** Calls the till's API directly (as the logged-in cashier), the way the page does: for what the UI won't send. */
+  call<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>>;
 }
 
 export const test = base.extend<{ till: TillFixture }>({
@@ -41,19 +47,70 @@ export const test = base.extend<{ till: TillFixture }>({
     await use({
       url: host.appUrl,
       query: <T>(sql: string, ...params: unknown[]) => reader.prepare(sql).all(...params) as T[],
+      call: async (name, input) => {
+        const response = await fetch(`${host.url}/api/call/${name}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(input),
+        });
+        return (await response.json()) as Result<CallOutput<typeof name>>;
+      },
     });
     reader.close();
     await host.close();
     till.close();
+    rmSync(dataDir, { recursive: true, force: true });
   },
 });
 
 export { expect };
 
-/** Types a code the way a keyboard-wedge scanner does: a fast burst of keys ending in Enter. */
+/** The key of a US layout a scanner presses for a character, as the DevTools protocol describes it. */
+function scannerKey(char: string): { key: string; code: string; keyCode: number; shift: boolean } {
+  if (/^\d$/.test(char))
+    return { key: char, code: `Digit${char}`, keyCode: char.charCodeAt(0), shift: false };
+  if (/^[a-z]$/i.test(char)) {
+    const upper = char.toUpperCase();
+    return { key: char, code: `Key${upper}`, keyCode: upper.charCodeAt(0), shift: char === upper };
+  }
+  if (char === '-') return { key: '-', code: 'Minus', keyCode: 189, shift: false };
+  throw new RangeError(`no scanner key for "${char}"`);
+}
+
+const keyboards = new WeakMap<Page, Promise<CDPSession>>();
+
+/**
+ * Types a code the way a keyboard-wedge scanner does: a fast burst of real key presses ending in
+ * Enter. The whole burst is handed to the browser at once, as the scanner's hardware hands it to the
+ * OS: typed key by key from here, a busy test machine stretches the gaps between keys past what
+ * the till accepts from a scanner, and the burst would be taken for a person typing.
+ */
 export async function wedgeScan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code, { delay: 8 });
-  await page.keyboard.press('Enter');
+  let keyboard = keyboards.get(page);
+  if (!keyboard) {
+    keyboard = page.context().newCDPSession(page);
+    keyboards.set(page, keyboard);
+  }
+  const session = await keyboard;
+  const presses = [...code].map(scannerKey);
+  presses.push({ key: 'Enter', code: 'Enter', keyCode: 13, shift: false });
+  // Stamped as a scanner presses them, 4 ms apart and the last one now, however late the page gets to them.
+  const start = Date.now() / 1000 - presses.length * 0.004;
+  const sent = presses.flatMap(({ key, code: physical, keyCode, shift }, index) => {
+    const common = {
+      key,
+      code: physical,
+      windowsVirtualKeyCode: keyCode,
+      modifiers: shift ? 8 : 0,
+      timestamp: start + index * 0.004,
+    };
+    const text = key === 'Enter' ? '\r' : key;
+    return [
+      session.send('Input.dispatchKeyEvent', { type: 'keyDown', text, unmodifiedText: text, ...common }),
+      session.send('Input.dispatchKeyEvent', { type: 'keyUp', ...common }),
+    ];
+  });
+  await Promise.all(sent);
 }
 
 export async function logIn(page: Page, name: string, pin: string): Promise<void> {
@@ -62,4 +119,97 @@ export async function logIn(page: Page, name: string, pin: string): Promise<void
   await page.getByTestId('pin-submit').click();
   await expect(page.getByTestId('checkout-screen')).toBeVisible();
   await expect(page.locator('body[data-ready="scan"]')).toBeAttached();
+}
+
+export const cashier = { name: 'Анна Петрова', pin: '1111' };
+
+/** An amount as the till shows it: the store's locale and currency (ru, RUB). */
+export const rub = (minor: number): string => formatMoney(minor, 'RUB', 'ru');
+
+/** The first barcode of a demo product. */
+export function barcodeOf(product: ProductRow): string {
+  const code = product.barcodes[0];
+  if (!code) throw new Error(`${product.sku} has no barcode of its own`);
+  return code;
+}
+
+/**
+ * Scans each item (each a different product) as a wedge burst and waits for its row, as a cashier
+ * scans one item after the other, so a scan that went astray fails here and not steps later.
+ */
+export async function ringUp(page: Page, codes: readonly string[]): Promise<void> {
+  const rows = page.getByTestId('cart-line');
+  for (const code of codes) {
+    const before = await rows.count();
+    await wedgeScan(page, code);
+    await expect(rows).toHaveCount(before + 1);
+    await expect(rows.and(page.locator(`[data-barcode="${code}"]`))).toHaveCount(1);
+  }
+}
+
+/** Opens the pay panel unless it is open already. */
+export async function openPay(page: Page): Promise<void> {
+  if (!(await page.getByTestId('pay-panel').isVisible())) await page.getByTestId('pay-button').click();
+  await expect(page.getByTestId('amount-input')).toBeVisible();
+}
+
+/** Opens the pay panel and types an amount, e.g. "1000" or "250,50". */
+export async function enterAmount(page: Page, amount: string): Promise<void> {
+  await openPay(page);
+  await page.getByTestId('amount-input').fill(amount);
+}
+
+/** Pays the rest in cash (`received` typed in, or the due the field starts with) and returns the receipt number. */
+export async function payCash(page: Page, received?: string): Promise<string> {
+  if (received === undefined) await openPay(page);
+  else await enterAmount(page, received);
+  await page.getByTestId('pay-cash').click();
+  return shownReceiptNo(page, 'sale');
+}
+
+/** Waits for a receipt of this kind on screen and returns its number. */
+export async function shownReceiptNo(page: Page, kind: 'sale' | 'return'): Promise<string> {
+  await expect(page.getByTestId('receipt-view').locator(`article[data-kind="${kind}"]`)).toBeVisible();
+  const receiptNo = (await page.getByTestId('receipt-no').textContent()) ?? '';
+  expect(receiptNo).toMatch(kind === 'sale' ? /^\d{4}-\d{2}-\d{6,}$/ : /^\d{4}-\d{2}-R\d{6,}$/);
+  return receiptNo;
+}
+
+/** Rows in a table of the till's database. */
+export function countRows(till: TillFixture, table: string): number {
+  return till.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)[0]?.n ?? 0;
+}
+
+/** A row of the cart by its barcode. */
+export const cartLine = (page: Page, barcode: string) =>
+  page.locator(`[data-testid="cart-line"][data-barcode="${barcode}"]`);
+
+/** What the simulated card terminal answers next, chosen in the status bar as a demo user would. */
+export async function simulateCard(page: Page, outcome: 'approve' | 'decline' | 'timeout'): Promise<void> {
+  const select = page.getByTestId('sim-payment-outcome');
+  const answered = page.waitForResponse((response) =>
+    response.url().endsWith('/api/call/simulator.setPaymentOutcome'),
+  );
+  await select.selectOption(outcome);
+  expect((await answered).ok()).toBe(true);
+  await expect(select).toHaveValue(outcome);
+}
+
+/** Rings up the codes and pays the whole due in cash (exactly) or by card; returns the receipt number. */
+export async function sell(page: Page, codes: readonly string[], tender: 'cash' | 'card'): Promise<string> {
+  await ringUp(page, codes);
+  if (tender === 'cash') return payCash(page);
+  await openPay(page);
+  await page.getByTestId('pay-card').click();
+  return shownReceiptNo(page, 'sale');
+}
+
+/** Opens the return screen and looks up a sale by its receipt number. */
+export async function lookUpReturn(page: Page, receiptNo: string): Promise<void> {
+  await page.getByTestId('returns-button').click();
+  await page.getByTestId('return-receipt-input').fill(receiptNo);
+  const answered = page.waitForResponse((response) => response.url().endsWith('/api/call/returns.lookup'));
+  await page.getByTestId('return-lookup').click();
+  expect((await answered).ok()).toBe(true);
+  await expect(page.getByTestId('return-line').first()).toBeVisible();
 }

@@ -67,6 +67,7 @@ export function createHandlers(s: Services): Handlers {
     'simulator.setPaymentOutcome': ({ outcome }) => {
       if (!s.simulator) return fail('NOT_SIMULATED', 'This till has a real payment terminal');
       s.simulator.setOutcome(outcome);
+      sessionChanged(); // every window shows the same next outcome
       return ok({});
     },
   };

@@ -90,9 +90,11 @@ describe('bad input leaves the cart as it was', () => {
   it('refuses an unknown barcode', async () => {
     await loggedIn();
     await scan(fixture.milk.barcode);
-    expect(await scan(ean13('460799999999'))).toMatchObject({
+    const unknown = ean13('460799999999');
+    // The UI's message names the code by `barcode`.
+    expect(await scan(unknown)).toMatchObject({
       ok: false,
-      error: { code: 'UNKNOWN_BARCODE' },
+      error: { code: 'UNKNOWN_BARCODE', params: { barcode: unknown } },
     });
     expect((await till.must('cart.get', {})).lines).toHaveLength(1);
   });

@@ -246,7 +246,8 @@ export class CheckoutService {
     item: { quantityMilli: number; fixedTotalMinor?: number; fromEmbeddedBarcode: boolean };
   }> {
     const { catalog } = this.deps;
-    const unknown = () => fail('UNKNOWN_BARCODE', `No product has the barcode ${code}`, { code });
+    // `barcode` is the parameter the UI's detailed message names ("No product with barcode {barcode}").
+    const unknown = () => fail('UNKNOWN_BARCODE', `No product has the barcode ${code}`, { barcode: code });
     switch (scanned.kind) {
       case 'invalid':
         return fail('INVALID_BARCODE', `The barcode ${code} is not valid (${scanned.reason})`, {
@@ -254,7 +255,7 @@ export class CheckoutService {
           reason: scanned.reason,
         });
       case 'receipt':
-        return fail('UNKNOWN_BARCODE', `${code} is a receipt number, not a product`, { code });
+        return fail('UNKNOWN_BARCODE', `${code} is a receipt number, not a product`, { barcode: code });
       case 'gtin':
       case 'other': {
         const product = catalog.productByBarcode(scanned.kind === 'gtin' ? scanned.gtin : scanned.code);

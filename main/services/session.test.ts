@@ -40,7 +40,8 @@ describe('logging in with a PIN', () => {
     }
     expect(await till.call('session.login', { userId: cashier.id, pin: cashier.pin })).toMatchObject({
       ok: false,
-      error: { code: 'LOCKED_OUT' },
+      // The UI's message says how long to wait in `seconds`.
+      error: { code: 'LOCKED_OUT', params: { seconds: defaultTillConfig.login.lockoutSeconds } },
     });
     now = new Date(now.getTime() + (defaultTillConfig.login.lockoutSeconds + 1) * 1000);
     expect((await till.call('session.login', { userId: cashier.id, pin: cashier.pin })).ok).toBe(true);
@@ -52,5 +53,16 @@ describe('logging in with a PIN', () => {
       ok: false,
       error: { code: 'BAD_REQUEST', params: { field: 'pin' } },
     });
+  });
+});
+
+describe('the session status', () => {
+  it('tells every window what the simulated payment terminal answers next, across log-ins', async () => {
+    till = openTestTill();
+    expect((await till.must('session.status', {})).paymentSimulator).toEqual({ outcome: 'approve' });
+    await till.must('session.login', { userId: cashier.id, pin: cashier.pin });
+    await till.must('simulator.setPaymentOutcome', { outcome: 'decline' });
+    await till.must('session.logout', {});
+    expect((await till.must('session.status', {})).paymentSimulator).toEqual({ outcome: 'decline' });
   });
 });

@@ -3,7 +3,7 @@
 import { fail, ok } from '../../contract/common';
 import type { Result } from '../../contract/common';
 import type { TillConfig } from '../../contract/config';
-import type { SessionStatus, User } from '../../contract/ipc';
+import type { SessionStatus, SimulatedOutcome, User } from '../../contract/ipc';
 import { RECEIPT_NO_PATTERN } from '../domain/receipt';
 import { verifyPin } from '../security/pin';
 import type { Users } from '../store/users';
@@ -13,7 +13,8 @@ export interface SessionDeps {
   config: TillConfig;
   users: Users;
   demo: boolean;
-  simulatedPaymentTerminal: boolean;
+  /** What the simulated payment terminal answers next; null when the terminal is real. */
+  paymentSimulatorOutcome: () => SimulatedOutcome | null;
   now: () => Date;
   log: Logger;
 }
@@ -34,7 +35,7 @@ export class SessionService {
       terminalCode: config.terminal.code,
       user: this.current,
       demo: this.deps.demo,
-      simulatedPaymentTerminal: this.deps.simulatedPaymentTerminal,
+      paymentSimulator: ((outcome) => (outcome ? { outcome } : null))(this.deps.paymentSimulatorOutcome()),
       receiptNoPattern: RECEIPT_NO_PATTERN,
     };
   }
@@ -48,17 +49,15 @@ export class SessionService {
     const user = users.userById(userId);
     if (!user) return fail('BAD_PIN', 'Unknown user or wrong PIN');
     const at = now();
-    if (user.lockedUntil && new Date(user.lockedUntil) > at) {
-      return fail('LOCKED_OUT', 'Too many wrong PINs', { until: user.lockedUntil });
-    }
+    if (user.lockedUntil && new Date(user.lockedUntil) > at) return lockedOut(user.lockedUntil, at);
     if (!verifyPin(pin, user.pinHash)) {
       const attempts = user.failedAttempts + 1;
       const lock = attempts % config.login.maxAttempts === 0;
       const until = lock ? new Date(at.getTime() + config.login.lockoutSeconds * 1000).toISOString() : null;
       users.recordFailedLogin(user.id, until);
       log.warn('login.failed', { userId: user.id, attempts, locked: lock });
-      return lock
-        ? fail('LOCKED_OUT', 'Too many wrong PINs', { until: until ?? '' })
+      return until
+        ? lockedOut(until, at)
         : fail('BAD_PIN', 'Unknown user or wrong PIN', {
             left: config.login.maxAttempts - (attempts % config.login.maxAttempts),
           });
@@ -74,3 +73,10 @@ export class SessionService {
     this.current = null;
   }
 }
+
+/** The UI tells the cashier how long to wait: `seconds` is what its message names ("Try again in {seconds} s"). */
+const lockedOut = (until: string, at: Date) =>
+  fail('LOCKED_OUT', 'Too many wrong PINs', {
+    until,
+    seconds: Math.max(1, Math.ceil((new Date(until).getTime() - at.getTime()) / 1000)),
+  });

@@ -71,7 +71,7 @@ export function openTill(options: TillOptions): Till {
     config,
     users,
     demo: meta.get('demo') === '1',
-    simulatedPaymentTerminal: terminal.simulated,
+    paymentSimulatorOutcome: () => simulator?.currentOutcome ?? null,
     now,
     log,
   });

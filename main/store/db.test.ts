@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from './db';
+import { migrations } from './migrations';
 
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'omnitill-db-')), 'till.sqlite');
 
@@ -11,7 +12,7 @@ describe('openDatabase', () => {
     const file = tempFile();
     openDatabase(file).close();
     const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)?.version);
     const tables = db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
       .pluck()

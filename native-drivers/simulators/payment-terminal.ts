@@ -27,6 +27,10 @@ export class PaymentTerminalSimulator implements PaymentTerminal {
 
   constructor(private readonly timing: SimulatorTiming = { presentMs: 600, authorizeMs: 400 }) {}
 
+  get currentOutcome(): SimulatedOutcome {
+    return this.outcome;
+  }
+
   setOutcome(outcome: SimulatedOutcome): void {
     this.outcome = outcome;
   }

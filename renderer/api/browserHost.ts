@@ -9,7 +9,10 @@ import { takeHostToken } from './token';
 
 type Listener = (payload: unknown) => void;
 
-export function createBrowserHostApi(win: Window, fetchFn: Fetch = (input, init) => win.fetch(input, init)): PosApi {
+export function createBrowserHostApi(
+  win: Window,
+  fetchFn: Fetch = (input, init) => win.fetch(input, init),
+): PosApi {
   const token = takeHostToken({ location: win.location, history: win.history, storage: win.sessionStorage });
   const listeners = new Map<EventName, Set<Listener>>();
 

@@ -17,7 +17,10 @@ describe('a call over the loopback host', () => {
     await httpCall(fetchFn, 'ab12', 'cart.scan', { code: '4600000000017', source: 'manual' });
     expect(seen[0]?.url).toBe('/api/call/cart.scan');
     expect(seen[0]?.init.method).toBe('POST');
-    expect(seen[0]?.init.headers).toEqual({ Authorization: 'Bearer ab12', 'Content-Type': 'application/json' });
+    expect(seen[0]?.init.headers).toEqual({
+      Authorization: 'Bearer ab12',
+      'Content-Type': 'application/json',
+    });
     expect(JSON.parse(String(seen[0]?.init.body))).toEqual({ code: '4600000000017', source: 'manual' });
   });
 

@@ -11,7 +11,9 @@ const internal = (message: string): { ok: false; error: { code: 'INTERNAL'; mess
 function isResult(body: unknown): body is Result<unknown> {
   if (typeof body !== 'object' || body === null) return false;
   const { ok } = body as { ok?: unknown };
-  return ok === true ? 'value' in body : ok === false && typeof (body as { error?: unknown }).error === 'object';
+  return ok === true
+    ? 'value' in body
+    : ok === false && typeof (body as { error?: unknown }).error === 'object';
 }
 
 /** One call over the loopback host: the body is always a Result, whatever the HTTP status. */

@@ -9,8 +9,15 @@ function place(hash: string, stored: Record<string, string> = {}) {
     storage,
     place: {
       location: { hash, pathname: '/', search: '' },
-      history: { state: null, replaceState: (_data: unknown, _unused: string, url?: string | URL | null) => void replaced.push(String(url)) },
-      storage: { getItem: (key: string) => storage.get(key) ?? null, setItem: (key: string, value: string) => void storage.set(key, value) },
+      history: {
+        state: null,
+        replaceState: (_data: unknown, _unused: string, url?: string | URL | null) =>
+          void replaced.push(String(url)),
+      },
+      storage: {
+        getItem: (key: string) => storage.get(key) ?? null,
+        setItem: (key: string, value: string) => void storage.set(key, value),
+      },
     },
   };
 }

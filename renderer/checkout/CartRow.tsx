@@ -11,7 +11,14 @@ interface CartRowProps {
   onRemove(lineId: string): void;
 }
 
-export const CartRow = memo(function CartRow({ line, currency, touched, locked, onEditQuantity, onRemove }: CartRowProps) {
+export const CartRow = memo(function CartRow({
+  line,
+  currency,
+  touched,
+  locked,
+  onEditQuantity,
+  onRemove,
+}: CartRowProps) {
   const { t, money, quantity, productName } = useI18n();
   const name = productName(line.names);
   return (

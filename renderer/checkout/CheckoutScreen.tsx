@@ -52,7 +52,11 @@ export function CheckoutScreen() {
         <Totals cart={cart} />
       </section>
       <aside className="checkout__side">
-        {payVisible ? <PayPanel cart={cart} /> : <SalePanel cart={cart} onVoid={() => setConfirmingVoid(true)} />}
+        {payVisible ? (
+          <PayPanel cart={cart} />
+        ) : (
+          <SalePanel cart={cart} onVoid={() => setConfirmingVoid(true)} />
+        )}
       </aside>
       {editingLine && <QuantityDialog line={editingLine} onClose={() => setEditingLineId(null)} />}
       {confirmingVoid && <VoidDialog itemCount={cart.itemCount} onClose={() => setConfirmingVoid(false)} />}

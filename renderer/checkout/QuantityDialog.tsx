@@ -48,7 +48,11 @@ export function QuantityDialog({ line, onClose }: QuantityDialogProps) {
   };
 
   return (
-    <Dialog title={`${t('checkout.qtyTitle')}: ${productName(line.names)}`} onClose={onClose} testId="qty-dialog">
+    <Dialog
+      title={`${t('checkout.qtyTitle')}: ${productName(line.names)}`}
+      onClose={onClose}
+      testId="qty-dialog"
+    >
       <form className="qty-form" onSubmit={save}>
         <input
           ref={input}

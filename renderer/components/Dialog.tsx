@@ -16,7 +16,13 @@ export function Dialog({ title, onClose, children, testId }: DialogProps) {
   useEscape(onClose);
   return (
     <div className="dialog-backdrop">
-      <section className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid={testId}>
+      <section
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        data-testid={testId}
+      >
         <h2 className="dialog__title" id={titleId}>
           {title}
         </h2>

@@ -4,13 +4,14 @@ import type { SimulatedOutcome } from '../state/posStore';
 import { usePosStore } from '../state/StoreContext';
 
 const outcomes = ['approve', 'decline', 'timeout'] as const satisfies readonly SimulatedOutcome[];
-const isOutcome = (value: string): value is SimulatedOutcome => (outcomes as readonly string[]).includes(value);
+const isOutcome = (value: string): value is SimulatedOutcome =>
+  (outcomes as readonly string[]).includes(value);
 
 /** For demos and tests only: what the simulated card terminal answers next. */
-export function SimOutcomeSelect() {
+export function SimOutcomeSelect({ initial }: { initial: SimulatedOutcome }) {
   const store = usePosStore();
   const { t } = useI18n();
-  const [outcome, setOutcome] = useState<SimulatedOutcome>('approve');
+  const [outcome, setOutcome] = useState<SimulatedOutcome>(initial);
   const labels: Record<SimulatedOutcome, string> = {
     approve: t('status.simApprove'),
     decline: t('status.simDecline'),

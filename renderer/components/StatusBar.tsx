@@ -18,15 +18,22 @@ export function StatusBar() {
     <header className="status-bar" data-testid="status-bar">
       <div className="status-bar__store">
         <strong>{status?.store.name ?? t('app.name')}</strong>
-        {status && <span className="status-bar__muted">{t('status.terminal', { code: status.terminalCode })}</span>}
+        {status && (
+          <span className="status-bar__muted">{t('status.terminal', { code: status.terminalCode })}</span>
+        )}
       </div>
       {signedIn && (
-        <div className="status-bar__user" title={t(user.role === 'manager' ? 'login.manager' : 'login.cashier')}>
+        <div
+          className="status-bar__user"
+          title={t(user.role === 'manager' ? 'login.manager' : 'login.cashier')}
+        >
           <span className="status-bar__muted">{t('status.cashier')}</span> <strong>{user.name}</strong>
         </div>
       )}
       <div className="status-bar__tools">
-        {signedIn && status?.simulatedPaymentTerminal && <SimOutcomeSelect />}
+        {signedIn && status?.paymentSimulator && (
+          <SimOutcomeSelect initial={status.paymentSimulator.outcome} />
+        )}
         {signedIn && (
           <button
             type="button"

@@ -1,4 +1,5 @@
-export type KeypadKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '00' | 'decimal' | 'erase' | 'clear';
+export type KeypadKey =
+  '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '00' | 'decimal' | 'erase' | 'clear';
 
 export interface KeypadRules {
   /** Digits allowed after the decimal mark; 0 for whole numbers and PINs. */

@@ -38,13 +38,16 @@ describe.each(Object.entries(catalogues))('the %s catalogue', (locale, messages)
   it('has every plural form the language needs', () => {
     const needed = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
     for (const [key, leaf] of own) {
-      if (leaf.pluralForms) expect({ key, forms: leaf.pluralForms }).toEqual({ key, forms: expect.arrayContaining(needed) });
+      if (leaf.pluralForms)
+        expect({ key, forms: leaf.pluralForms }).toEqual({ key, forms: expect.arrayContaining(needed) });
     }
   });
 
   it('has no empty message', () => {
     for (const key of own.keys()) {
-      const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
+      const value = key
+        .split('.')
+        .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
       const texts = typeof value === 'string' ? [value] : Object.values(value as Record<string, string>);
       for (const text of texts) expect({ key, empty: text.trim() === '' }).toEqual({ key, empty: false });
     }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { currencyDigits, editableMoney, formatMoney, formatQuantity, formatRate, scaledToDecimal } from './format';
+import {
+  currencyDigits,
+  editableMoney,
+  formatMoney,
+  formatQuantity,
+  formatRate,
+  scaledToDecimal,
+} from './format';
 import { localName } from './names';
 
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');

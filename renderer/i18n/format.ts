@@ -29,12 +29,16 @@ export function scaledToDecimal(scaled: number, digits: number): Intl.StringNume
 }
 
 export const formatMoney = (minor: number, currency: string, locale: Locale): string =>
-  numberFormat(locale, { style: 'currency', currency }).format(scaledToDecimal(minor, currencyDigits(currency)));
+  numberFormat(locale, { style: 'currency', currency }).format(
+    scaledToDecimal(minor, currencyDigits(currency)),
+  );
 
 /** Pieces as whole numbers, kilograms always with grams (3 decimals). */
 export function formatQuantity(milli: number, unit: Unit, locale: Locale): string {
   if (unit === 'piece') {
-    return numberFormat(locale, { maximumFractionDigits: 0 }).format(scaledToDecimal(Math.trunc(milli / MILLI), 0));
+    return numberFormat(locale, { maximumFractionDigits: 0 }).format(
+      scaledToDecimal(Math.trunc(milli / MILLI), 0),
+    );
   }
   return numberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(
     scaledToDecimal(milli, 3),

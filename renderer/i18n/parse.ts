@@ -25,8 +25,10 @@ export function parseMoney(text: string, currency: string): number | null {
 
 /** A positive quantity in thousandths: whole pieces, or kilograms with up to 3 decimals. */
 export function parseQuantity(text: string, unit: Unit): number | null {
-  const milli = unit === 'piece' ? mapNullable(parseScaled(text, 0), (pieces) => pieces * MILLI) : parseScaled(text, 3);
+  const milli =
+    unit === 'piece' ? mapNullable(parseScaled(text, 0), (pieces) => pieces * MILLI) : parseScaled(text, 3);
   return milli !== null && milli > 0 && milli <= MAX_QUANTITY_MILLI ? milli : null;
 }
 
-const mapNullable = <T, U>(value: T | null, map: (value: T) => U): U | null => (value === null ? null : map(value));
+const mapNullable = <T, U>(value: T | null, map: (value: T) => U): U | null =>
+  value === null ? null : map(value);

@@ -14,7 +14,9 @@ export const interpolate = (template: string, params: MessageParams = {}): strin
   });
 
 const lookup = (messages: Messages, key: string): unknown =>
-  key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+  key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 

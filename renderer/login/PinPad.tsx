@@ -79,12 +79,7 @@ export function PinPad({ user, onBack }: PinPadProps) {
         <button type="button" className="button" onClick={onBack} disabled={busy}>
           {t('login.otherUser')}
         </button>
-        <button
-          type="submit"
-          className="button button--primary"
-          data-testid="pin-submit"
-          disabled={busy}
-        >
+        <button type="submit" className="button button--primary" data-testid="pin-submit" disabled={busy}>
           {t('login.submit')}
         </button>
       </div>

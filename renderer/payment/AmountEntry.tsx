@@ -100,7 +100,13 @@ export function AmountEntry({ dueMinor, currency, busy }: AmountEntryProps) {
         <button type="submit" className="button button--cash" data-testid="pay-cash" disabled={!payable}>
           {t('payment.cash')}
         </button>
-        <button type="button" className="button button--card" data-testid="pay-card" disabled={!payable} onClick={payCard}>
+        <button
+          type="button"
+          className="button button--card"
+          data-testid="pay-card"
+          disabled={!payable}
+          onClick={payCard}
+        >
           {t('payment.card')}
         </button>
       </div>

@@ -10,7 +10,12 @@ export function CardProgress({ stage }: { stage: CardStage | null }) {
         ? t('payment.approved')
         : t('payment.presentCard');
   return (
-    <div className="card-progress" data-testid="card-progress" data-stage={stage ?? 'present-card'} role="status">
+    <div
+      className="card-progress"
+      data-testid="card-progress"
+      data-stage={stage ?? 'present-card'}
+      role="status"
+    >
       <span className="card-progress__spinner" aria-hidden="true" />
       <span>{text}</span>
     </div>

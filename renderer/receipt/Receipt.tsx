@@ -13,7 +13,9 @@ function TenderLine({ tender, currency, isReturn }: { tender: Tender; currency: 
         </span>
         <span>{money(tender.amountMinor, currency)}</span>
       </div>
-      {tender.authCode && <div className="receipt__small">{t('receipt.authCode', { code: tender.authCode })}</div>}
+      {tender.authCode && (
+        <div className="receipt__small">{t('receipt.authCode', { code: tender.authCode })}</div>
+      )}
       {!isReturn && tender.kind === 'cash' && tender.receivedMinor !== undefined && (
         <div className="receipt__row receipt__small">
           <span>{t('receipt.received')}</span>
@@ -54,8 +56,8 @@ export function Receipt({ receipt }: { receipt: ReceiptValue }) {
             <span className="receipt__name">{productName(line.names)}</span>
             <span className="receipt__row">
               <span className="receipt__calc">
-                {quantity(line.quantityMilli, line.unit)} {t(line.unit === 'kg' ? 'units.kg' : 'units.piece')} ×{' '}
-                {money(line.unitPriceMinor, currency)}
+                {quantity(line.quantityMilli, line.unit)} {t(line.unit === 'kg' ? 'units.kg' : 'units.piece')}{' '}
+                × {money(line.unitPriceMinor, currency)}
               </span>
               <span>{money(line.totalMinor, currency)}</span>
             </span>

@@ -32,7 +32,10 @@ export function ReturnSelection({ sale, busy }: { sale: ReturnableSale; busy: bo
     const milli = parseQuantity(choice.text, line.unit);
     return [{ line, milli }];
   });
-  const refundMinor = chosen.reduce((sum, { line, milli }) => sum + (milli === null ? 0 : refundFor(line, milli)), 0);
+  const refundMinor = chosen.reduce(
+    (sum, { line, milli }) => sum + (milli === null ? 0 : refundFor(line, milli)),
+    0,
+  );
 
   const update = (saleLineId: string, patch: Partial<Choice>) =>
     setChoices((current) => {
@@ -113,7 +116,9 @@ export function ReturnSelection({ sale, busy }: { sale: ReturnableSale; busy: bo
                   </td>
                   <td className="return-table__name">
                     {name}
-                    {remaining === 0 && <span className="return-row__done"> · {t('returns.fullyReturned')}</span>}
+                    {remaining === 0 && (
+                      <span className="return-row__done"> · {t('returns.fullyReturned')}</span>
+                    )}
                   </td>
                   <td>
                     {quantity(line.quantityMilli, line.unit)} {unit}
@@ -132,7 +137,9 @@ export function ReturnSelection({ sale, busy }: { sale: ReturnableSale; busy: bo
                       value={choice.text}
                       disabled={remaining === 0 || voided || busy}
                       onFocus={(event) => event.target.select()}
-                      onChange={(event) => update(line.saleLineId, { text: event.target.value, selected: true })}
+                      onChange={(event) =>
+                        update(line.saleLineId, { text: event.target.value, selected: true })
+                      }
                     />
                   </td>
                   <td className="return-row__amount">

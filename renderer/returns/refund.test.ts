@@ -25,7 +25,9 @@ describe('refund on the return screen', () => {
   });
 
   it('stays exact for the largest amounts', () => {
-    expect(refundFor(line({ quantityMilli: 9_999_000, totalMinor: 999_999_999_999 }), 9_999_000)).toBe(999_999_999_999);
+    expect(refundFor(line({ quantityMilli: 9_999_000, totalMinor: 999_999_999_999 }), 9_999_000)).toBe(
+      999_999_999_999,
+    );
   });
 
   it('knows what is left after earlier returns', () => {

@@ -1,6 +1,7 @@
 import type { ReturnableLine } from '../../contract/ipc';
 
-export const remainingMilli = (line: ReturnableLine): number => Math.max(0, line.quantityMilli - line.returnedMilli);
+export const remainingMilli = (line: ReturnableLine): number =>
+  Math.max(0, line.quantityMilli - line.returnedMilli);
 
 /**
  * The part of what the customer paid for a line that `milli` of it is worth, rounded half up — what

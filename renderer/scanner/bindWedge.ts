@@ -3,7 +3,14 @@
 import { isEditable } from './editable';
 import { currentTypingTarget } from './typingTarget';
 import type { WedgeConfig, WedgeOutput, WedgeState } from './wedge';
-import { defaultWedgeConfig, initialWedgeState, wedgeDeadline, wedgeKey, wedgeRelease, wedgeTick } from './wedge';
+import {
+  defaultWedgeConfig,
+  initialWedgeState,
+  wedgeDeadline,
+  wedgeKey,
+  wedgeRelease,
+  wedgeTick,
+} from './wedge';
 
 export interface WedgeBinding {
   onScan(code: string): void;
@@ -22,6 +29,9 @@ function typeText(text: string): void {
   document.execCommand('insertText', false, text);
 }
 
+/** The most a burst's keys may lag behind their key presses and still be waited for. */
+const maxLatenessMs = 1000;
+
 export function bindWedge(win: Window, { onScan, config: overrides }: WedgeBinding): () => void {
   const config: WedgeConfig = { ...defaultWedgeConfig, ...overrides };
   let state: WedgeState = initialWedgeState;
@@ -33,7 +43,15 @@ export function bindWedge(win: Window, { onScan, config: overrides }: WedgeBindi
     clearTimeout(timer);
     const deadline = wedgeDeadline(state, config);
     if (deadline !== null) {
-      timer = setTimeout(() => carryOut(wedgeTick(state, win.performance.now(), config)), deadline - win.performance.now() + 1);
+      // Key times are when the keys were pressed. A busy page (or machine) gets to them late, one
+      // by one, so the next key of a burst may still be on its way when the gap has passed by the
+      // clock. So the gap counts from when this key was handled, plus as long again as it came
+      // late; otherwise a burst is split and its first part typed into a field as if by a person.
+      const lateness = Math.min(Math.max(0, win.performance.now() - state.lastAt), maxLatenessMs);
+      timer = setTimeout(
+        () => carryOut(wedgeTick(state, win.performance.now(), config)),
+        deadline - state.lastAt + lateness + 1,
+      );
     }
   };
 

@@ -37,7 +37,8 @@ function feed(keys: Array<Partial<WedgeKey> & { timeStamp: number }>, endAt?: nu
     const output = wedgeKey(run.state, { code: '', key: '', shiftKey: false, ...key });
     run = { ...apply(run, output), consumed: [...run.consumed, output.consume] };
     // A key that passes through reaches the focused field after anything replayed before it.
-    if (!output.consume && [...(key.key ?? '')].length === 1) run = { ...run, typed: run.typed + (key.key ?? '') };
+    if (!output.consume && [...(key.key ?? '')].length === 1)
+      run = { ...run, typed: run.typed + (key.key ?? '') };
   }
   if (endAt !== undefined) run = apply(run, wedgeTick(run.state, endAt));
   return run;
@@ -89,7 +90,10 @@ describe('keyboard-wedge scanner detection', () => {
   });
 
   it('accepts Tab as the terminator', () => {
-    const run = feed([...burst('R0001-01-000042', 0, 5), { code: 'Tab', key: 'Tab', shiftKey: false, timeStamp: 75 }]);
+    const run = feed([
+      ...burst('R0001-01-000042', 0, 5),
+      { code: 'Tab', key: 'Tab', shiftKey: false, timeStamp: 75 },
+    ]);
     expect(run.scans).toEqual(['R0001-01-000042']);
     expect(run.consumed.at(-1)).toBe(true);
   });
@@ -114,7 +118,13 @@ describe('keyboard-wedge scanner detection', () => {
   });
 
   it('lets Ctrl combinations and function keys through untouched, after what was held', () => {
-    const ctrlA = wedgeKey(initialWedgeState, { code: 'KeyA', key: 'a', shiftKey: false, ctrlKey: true, timeStamp: 0 });
+    const ctrlA = wedgeKey(initialWedgeState, {
+      code: 'KeyA',
+      key: 'a',
+      shiftKey: false,
+      ctrlKey: true,
+      timeStamp: 0,
+    });
     expect(ctrlA.consume).toBe(false);
     const held = wedgeKey(initialWedgeState, { ...usKey('7'), timeStamp: 0 }).state;
     const f10 = wedgeKey(held, { code: 'F10', key: 'F10', shiftKey: false, timeStamp: 5 });

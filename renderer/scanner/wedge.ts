@@ -53,10 +53,24 @@ export interface WedgeOutput {
 
 export const initialWedgeState: WedgeState = { held: [], lastAt: 0 };
 
-const modifierKeys = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'OS', 'CapsLock', 'NumLock', 'Fn']);
+const modifierKeys = new Set([
+  'Shift',
+  'Control',
+  'Alt',
+  'AltGraph',
+  'Meta',
+  'OS',
+  'CapsLock',
+  'NumLock',
+  'Fn',
+]);
 
 const isTerminator = (key: WedgeKey) =>
-  key.key === 'Enter' || key.key === 'Tab' || key.code === 'Enter' || key.code === 'NumpadEnter' || key.code === 'Tab';
+  key.key === 'Enter' ||
+  key.key === 'Tab' ||
+  key.code === 'Enter' ||
+  key.code === 'NumpadEnter' ||
+  key.code === 'Tab';
 
 const isPrintable = (key: WedgeKey) => [...key.key].length === 1;
 
@@ -70,7 +84,11 @@ export const wedgeRelease = (state: WedgeState): WedgeOutput => ({
   scan: null,
 });
 
-export function wedgeKey(state: WedgeState, key: WedgeKey, config: WedgeConfig = defaultWedgeConfig): WedgeOutput {
+export function wedgeKey(
+  state: WedgeState,
+  key: WedgeKey,
+  config: WedgeConfig = defaultWedgeConfig,
+): WedgeOutput {
   // Scanners press Shift for capitals in the middle of a burst: modifiers alone change nothing.
   if (modifierKeys.has(key.key)) return { state, replay: null, consume: false, scan: null };
   if (key.ctrlKey || key.altKey || key.metaKey || key.repeat || key.isComposing || key.key === 'Process') {
@@ -98,7 +116,12 @@ export function wedgeKey(state: WedgeState, key: WedgeKey, config: WedgeConfig =
     scanned: decodeKeyCode(key.code, key.shiftKey, key.capsLock) ?? key.key,
   };
   if (inBurst) {
-    return { state: { held: [...state.held, next], lastAt: key.timeStamp }, replay: null, consume: true, scan: null };
+    return {
+      state: { held: [...state.held, next], lastAt: key.timeStamp },
+      replay: null,
+      consume: true,
+      scan: null,
+    };
   }
   return {
     state: { held: [next], lastAt: key.timeStamp },
@@ -109,7 +132,11 @@ export function wedgeKey(state: WedgeState, key: WedgeKey, config: WedgeConfig =
 }
 
 /** When the timer fires: if no key followed in time, what is held was typed by a person. */
-export function wedgeTick(state: WedgeState, now: number, config: WedgeConfig = defaultWedgeConfig): WedgeOutput {
+export function wedgeTick(
+  state: WedgeState,
+  now: number,
+  config: WedgeConfig = defaultWedgeConfig,
+): WedgeOutput {
   if (state.held.length === 0 || now - state.lastAt <= config.maxGapMs) {
     return { state, replay: null, consume: false, scan: null };
   }

@@ -1,8 +1,20 @@
 // A PosApi double for tests: answers calls from handlers and lets a test send events.
 import type { Result } from '../../contract/common';
-import type { Cart, CallInput, CallName, CallOutput, EventName, EventPayload, PosApi, Receipt, SessionStatus } from '../../contract/ipc';
+import type {
+  Cart,
+  CallInput,
+  CallName,
+  CallOutput,
+  EventName,
+  EventPayload,
+  PosApi,
+  Receipt,
+  SessionStatus,
+} from '../../contract/ipc';
 
-type Handler<N extends CallName> = (input: CallInput<N>) => Result<CallOutput<N>> | Promise<Result<CallOutput<N>>>;
+type Handler<N extends CallName> = (
+  input: CallInput<N>,
+) => Result<CallOutput<N>> | Promise<Result<CallOutput<N>>>;
 
 export interface FakeApi extends PosApi {
   calls: Array<{ name: CallName; input: unknown }>;
@@ -39,14 +51,20 @@ export function createFakeApi(): FakeApi {
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
-export const store = { code: '0001', name: 'Omnitill Demo Store', address: 'Tverskaya 1, Moscow', currency: 'RUB', locale: 'ru' } as const;
+export const store = {
+  code: '0001',
+  name: 'Omnitill Demo Store',
+  address: 'Tverskaya 1, Moscow',
+  currency: 'RUB',
+  locale: 'ru',
+} as const;
 
 export const status = (signedIn: boolean): SessionStatus => ({
   store,
   terminalCode: '01',
   user: signedIn ? { id: 1, name: 'Anna', role: 'cashier' } : null,
   demo: true,
-  simulatedPaymentTerminal: true,
+  paymentSimulator: { outcome: 'approve' },
   receiptNoPattern: 'R\\d{4}-\\d{2}-\\d{6}',
 });
 

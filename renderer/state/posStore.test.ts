@@ -1,6 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { FakeApi } from './fakeApi.test-support';
-import { cart, createFakeApi, milk, nextCartId, ok, receipt, saleCartId, status } from './fakeApi.test-support';
+import {
+  cart,
+  createFakeApi,
+  milk,
+  nextCartId,
+  ok,
+  receipt,
+  saleCartId,
+  status,
+} from './fakeApi.test-support';
 import { createPosStore } from './posStore';
 import { canRetryCommit, isPayVisible } from './types';
 
@@ -44,7 +53,10 @@ describe('the till on screen', () => {
 
   it('buzzes and shows a toast for an unknown barcode, keeping the cart', async () => {
     const { api, store, feedback } = await signedInStore();
-    api.handle('cart.scan', () => ({ ok: false, error: { code: 'UNKNOWN_BARCODE', message: 'unknown', params: { barcode: '123' } } }));
+    api.handle('cart.scan', () => ({
+      ok: false,
+      error: { code: 'UNKNOWN_BARCODE', message: 'unknown', params: { barcode: '123' } },
+    }));
     await store.scan('1234567890128', 'manual');
     expect(feedback.error).toHaveBeenCalledOnce();
     expect(store.getState().toasts.map((toast) => toast.code)).toEqual(['UNKNOWN_BARCODE']);
@@ -61,13 +73,27 @@ describe('the till on screen', () => {
       return ok(cart(saleCartId, [milk]));
     });
     await Promise.all([store.scan('1111111111116', 'wedge'), store.scan('2222222222222', 'wedge')]);
-    expect(order).toEqual(['start 1111111111116', 'end 1111111111116', 'start 2222222222222', 'end 2222222222222']);
+    expect(order).toEqual([
+      'start 1111111111116',
+      'end 1111111111116',
+      'start 2222222222222',
+      'end 2222222222222',
+    ]);
   });
 
   it('opens the return screen when a receipt number is scanned in checkout', async () => {
     const { api, store } = await signedInStore();
     api.handle('returns.lookup', ({ receiptNo }) =>
-      ok({ saleId: receipt.id, receiptNo, createdAt: receipt.createdAt, status: 'completed' as const, currency: 'RUB', totalMinor: 8990, tenders: [], lines: [] }),
+      ok({
+        saleId: receipt.id,
+        receiptNo,
+        createdAt: receipt.createdAt,
+        status: 'completed' as const,
+        currency: 'RUB',
+        totalMinor: 8990,
+        tenders: [],
+        lines: [],
+      }),
     );
     await store.scan('R0001-01-000042', 'wedge');
     expect(store.getState().screen).toBe('returns');
@@ -110,7 +136,10 @@ describe('the till on screen', () => {
     const { api, store } = await signedInStore();
     await store.scan('4600000000017', 'wedge');
     store.openPay();
-    api.handle('payment.cash', () => ({ ok: false, error: { code: 'STORE_BUSY', message: 'database is locked' } }));
+    api.handle('payment.cash', () => ({
+      ok: false,
+      error: { code: 'STORE_BUSY', message: 'database is locked' },
+    }));
     await store.payCash(8990);
     expect(store.getState().cart?.lines).toHaveLength(1);
     expect(canRetryCommit(store.getState())).toBe(true);
@@ -125,7 +154,9 @@ describe('the till on screen', () => {
   it('follows the card terminal’s progress while a card payment is in flight', async () => {
     const { api, store } = await signedInStore();
     await store.scan('4600000000017', 'wedge');
-    let approve: (value: ReturnType<typeof ok<{ status: 'partial'; cart: ReturnType<typeof cart> }>>) => void = () => {};
+    let approve: (
+      value: ReturnType<typeof ok<{ status: 'partial'; cart: ReturnType<typeof cart> }>>,
+    ) => void = () => {};
     api.handle('payment.card', () => new Promise((resolve) => (approve = resolve)));
     const paying = store.payCard(8990);
     await settle();

@@ -1,7 +1,7 @@
 // The one owner of the till's state on screen. Components read it through usePos() and change it
 // only through these use cases, which call the contract and keep the screen in step with main.
 import type { ErrorCode, PosError, Result } from '../../contract/common';
-import type { Cart, PaymentOutcome, PosApi, SessionStatus, User } from '../../contract/ipc';
+import type { Cart, PaymentOutcome, PosApi, SessionStatus, SimulatedOutcome, User } from '../../contract/ipc';
 import { createSerialQueue } from './serialQueue';
 import type { PosState, Screen } from './types';
 import { idlePayment, initialState, noReturn } from './types';
@@ -11,7 +11,7 @@ export interface Feedback {
   error(): void;
 }
 
-export type SimulatedOutcome = 'approve' | 'decline' | 'timeout';
+export type { SimulatedOutcome } from '../../contract/ipc';
 
 export interface ReturnRequest {
   returnId: string;
@@ -48,7 +48,9 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
   function notify(error: PosError): void {
     if (audibleErrors.has(error.code)) feedback.error();
     toastSeq += 1;
-    const toast = error.params ? { id: toastSeq, code: error.code, params: error.params } : { id: toastSeq, code: error.code };
+    const toast = error.params
+      ? { id: toastSeq, code: error.code, params: error.params }
+      : { id: toastSeq, code: error.code };
     set((s) => ({ toasts: [...s.toasts.filter((t) => t.code !== error.code), toast].slice(-maxToasts) }));
     if (error.code === 'NOT_LOGGED_IN') toLogin();
   }
@@ -283,7 +285,8 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
     },
     payCash: (receivedMinor: number) =>
       startPayment('cash', (cartId) => api.call('payment.cash', { cartId, receivedMinor })),
-    payCard: (amountMinor: number) => startPayment('card', (cartId) => api.call('payment.card', { cartId, amountMinor })),
+    payCard: (amountMinor: number) =>
+      startPayment('card', (cartId) => api.call('payment.card', { cartId, amountMinor })),
     retryCommit: () => startPayment('retry', (cartId) => api.call('sale.complete', { cartId })),
     async cancelPayment(): Promise<void> {
       const cart = state.cart;

@@ -62,4 +62,7 @@ export const isPayVisible = (state: PosState): boolean =>
 /** Fully tendered but not saved (a busy or full disk, or a reload after one): the commit can be retried. */
 export const canRetryCommit = (state: PosState): boolean =>
   state.payment.retry ||
-  (state.cart !== null && state.cart.tenders.length > 0 && state.cart.dueMinor === 0 && state.cart.lines.length > 0);
+  (state.cart !== null &&
+    state.cart.tenders.length > 0 &&
+    state.cart.dueMinor === 0 &&
+    state.cart.lines.length > 0);
