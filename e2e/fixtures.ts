@@ -1,7 +1,7 @@
 // Each test gets its own till: a fresh data folder seeded with the demo store, served on a random
 // loopback port, and the page opened on it. Tests read the real SQLite file to check what was stored.
 import { test as base, expect } from '@playwright/test';
-import type { CDPSession, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,9 @@ import { silentLogger } from '../main/log';
 import { openTill } from '../main/services/till';
 import type { ProductRow } from '../main/store/seed/rows';
 import { formatMoney } from '../renderer/i18n/format';
+import { wedgeScan } from './wedge';
+
+export { wedgeScan };
 
 export interface TillFixture {
   url: string;
@@ -66,53 +69,6 @@ export const test = base.extend<{ till: TillFixture }>({
 export { expect };
 
 /** The key of a US layout a scanner presses for a character, as the DevTools protocol describes it. */
-function scannerKey(char: string): { key: string; code: string; keyCode: number; shift: boolean } {
-  if (/^\d$/.test(char))
-    return { key: char, code: `Digit${char}`, keyCode: char.charCodeAt(0), shift: false };
-  if (/^[a-z]$/i.test(char)) {
-    const upper = char.toUpperCase();
-    return { key: char, code: `Key${upper}`, keyCode: upper.charCodeAt(0), shift: char === upper };
-  }
-  if (char === '-') return { key: '-', code: 'Minus', keyCode: 189, shift: false };
-  throw new RangeError(`no scanner key for "${char}"`);
-}
-
-const keyboards = new WeakMap<Page, Promise<CDPSession>>();
-
-/**
- * Types a code the way a keyboard-wedge scanner does: a fast burst of real key presses ending in
- * Enter. The whole burst is handed to the browser at once, as the scanner's hardware hands it to the
- * OS: typed key by key from here, a busy test machine stretches the gaps between keys past what
- * the till accepts from a scanner, and the burst would be taken for a person typing.
- */
-export async function wedgeScan(page: Page, code: string): Promise<void> {
-  let keyboard = keyboards.get(page);
-  if (!keyboard) {
-    keyboard = page.context().newCDPSession(page);
-    keyboards.set(page, keyboard);
-  }
-  const session = await keyboard;
-  const presses = [...code].map(scannerKey);
-  presses.push({ key: 'Enter', code: 'Enter', keyCode: 13, shift: false });
-  // Stamped as a scanner presses them, 4 ms apart and the last one now, however late the page gets to them.
-  const start = Date.now() / 1000 - presses.length * 0.004;
-  const sent = presses.flatMap(({ key, code: physical, keyCode, shift }, index) => {
-    const common = {
-      key,
-      code: physical,
-      windowsVirtualKeyCode: keyCode,
-      modifiers: shift ? 8 : 0,
-      timestamp: start + index * 0.004,
-    };
-    const text = key === 'Enter' ? '\r' : key;
-    return [
-      session.send('Input.dispatchKeyEvent', { type: 'keyDown', text, unmodifiedText: text, ...common }),
-      session.send('Input.dispatchKeyEvent', { type: 'keyUp', ...common }),
-    ];
-  });
-  await Promise.all(sent);
-}
-
 export async function logIn(page: Page, name: string, pin: string): Promise<void> {
   await page.getByTestId('cashier-tile').filter({ hasText: name }).click();
   await page.getByTestId('pin-input').fill(pin);
