@@ -73,6 +73,21 @@ export default tseslint.config(
     },
   },
   {
+    files: ['native-drivers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'native-drivers/ runs without Electron.' }],
+          patterns: pattern(
+            ['**/main/*', '**/renderer/*'],
+            'native-drivers/ owns bytes: it depends on contract/ at most, never on main/ or the UI.',
+          ),
+        },
+      ],
+    },
+  },
+  {
     files: ['contract/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -17,6 +17,105 @@ export const EmbeddedBarcodeRule = z
   .strict();
 export type EmbeddedBarcodeRule = z.infer<typeof EmbeddedBarcodeRule>;
 
+/** A regular expression in a config file: refused at start when it does not compile. */
+const RegexSource = z
+  .string()
+  .min(1)
+  .refine((source) => {
+    try {
+      new RegExp(source);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'a valid regular expression');
+
+/**
+ * Cards the retailer issues (loyalty, gift) are told apart by number ranges, as card printers number
+ * them: numbers of `length` digits whose leading digits, read as many as `from` has, lie between
+ * `from` and `to`. `check` is the check digit the numbers carry: GS1 mod 10 for EAN-13 cards, Luhn
+ * for ISO/IEC 7812 style cards. Payment card numbers are refused before ranges are looked at.
+ */
+export const CardNumberRange = z
+  .object({
+    from: z.string().regex(/^\d{1,12}$/, 'one to twelve digits'),
+    to: z.string().regex(/^\d{1,12}$/, 'one to twelve digits'),
+    length: z.number().int().min(6).max(24),
+    check: z.enum(['gtin', 'luhn', 'none']),
+  })
+  .strict()
+  .refine((range) => range.from.length === range.to.length && range.from <= range.to, {
+    message: 'from and to have the same number of digits and from ≤ to',
+    path: ['to'],
+  })
+  .refine((range) => range.from.length <= range.length, {
+    message: 'the prefix is shorter than the number',
+    path: ['length'],
+  });
+export type CardNumberRange = z.infer<typeof CardNumberRange>;
+
+/**
+ * Member QR codes, shown by the customer app. A pattern names the member id `(?<id>…)` and the
+ * signature `(?<sig>…)` HQ issued with it; the till only recognises the code, the customers service
+ * verifies the signature. Default formats:
+ *   OMNI:M:<id>:<sig>                      compact, for the app's QR
+ *   https://omnitill.app/m/<id>?s=<sig>    the same as a link, so a phone camera opens the member page
+ * with <id> 1–64 of [A-Za-z0-9-] and <sig> 16–128 base64url characters (RFC 4648 §5).
+ */
+const MemberQrPattern = RegexSource.refine(
+  (source) => source.includes('(?<id>') && source.includes('(?<sig>'),
+  'a pattern with the named groups (?<id>…) and (?<sig>…)',
+);
+
+const ByteSequence = z.array(z.number().int().min(0).max(255)).min(1).max(8);
+
+/**
+ * How a serial (RS-232 or USB CDC) scanner frames a label. `EOL` ends a label at CR, LF or CRLF,
+ * whichever the scanner was programmed with; `none` ends it when the line goes quiet for
+ * `interByteTimeoutMs`. Custom delimiters are byte lists, e.g. [2] for STX.
+ */
+export const SerialScannerFraming = z
+  .object({
+    prefix: z.union([z.enum(['none', 'STX']), ByteSequence]).default('none'),
+    suffix: z.union([z.enum(['EOL', 'CR', 'LF', 'CRLF', 'TAB', 'ETX', 'none']), ByteSequence]).default('EOL'),
+    maxFrameBytes: z.number().int().min(16).max(65_536).default(4096),
+    /** A scanner sends a label's bytes back to back; a longer gap ends or abandons the frame. */
+    interByteTimeoutMs: z.number().int().min(5).max(5_000).default(100),
+    /** Strip and use a leading AIM identifier ("]E0") when the scanner sends one. */
+    aimIds: z.boolean().default(true),
+  })
+  .strict();
+export type SerialScannerFraming = z.infer<typeof SerialScannerFraming>;
+
+/** What the till makes of a scan beyond product barcodes. Every field has a default. */
+export const ScannerSettings = z
+  .object({
+    /** Default: the demo store's EAN-13 loyalty cards, 27… (see main/store/seed/identifiers.ts). */
+    loyaltyCards: z.array(CardNumberRange).default([{ from: '27', to: '27', length: 13, check: 'gtin' }]),
+    giftCards: z.array(CardNumberRange).default([{ from: '26', to: '26', length: 13, check: 'gtin' }]),
+    /** Coupon codes; the default is the GS1 coupon prefix 99 on an EAN-13 (check digit verified). */
+    couponPatterns: z.array(RegexSource).default(['^99\\d{11}$']),
+    memberQrPatterns: z
+      .array(MemberQrPattern)
+      .default([
+        '^OMNI:M:(?<id>[A-Za-z0-9-]{1,64}):(?<sig>[A-Za-z0-9_-]{16,128})$',
+        '^https://omnitill\\.app/m/(?<id>[A-Za-z0-9-]{1,64})\\?s=(?<sig>[A-Za-z0-9_-]{16,128})$',
+      ]),
+    /**
+     * Keyboard-wedge scanners cannot type GS (ASCII 29), the separator of GS1 element strings: they
+     * drop it unless programmed to send a printable character instead. Name that character here
+     * (e.g. "~") so GS1 and marking codes read through a wedge parse; null when none is programmed.
+     */
+    gs1Separator: z
+      .string()
+      .regex(/^[\x21-\x7e]$/, 'one printable ASCII character')
+      .nullable()
+      .default(null),
+    serial: SerialScannerFraming.prefault({}),
+  })
+  .strict();
+export type ScannerSettings = z.infer<typeof ScannerSettings>;
+
 export const TillConfig = z
   .object({
     store: z
@@ -30,6 +129,8 @@ export const TillConfig = z
       .strict(),
     terminal: z.object({ code: z.string().regex(/^\d{2}$/, 'two digits') }).strict(),
     embeddedBarcodes: z.array(EmbeddedBarcodeRule),
+    /** Optional in the file: config files written before scanners had settings stay valid. */
+    scanner: ScannerSettings.prefault({}),
     paymentTerminal: z
       .object({
         kind: z.literal('simulator'),
@@ -59,6 +160,7 @@ export const defaultTillConfig: TillConfig = {
     { prefix: '22', kind: 'weight', pluDigits: 5 },
     { prefix: '23', kind: 'price', pluDigits: 5 },
   ],
+  scanner: ScannerSettings.parse({}),
   paymentTerminal: { kind: 'simulator', timeoutMs: 60_000 },
   login: { maxAttempts: 5, lockoutSeconds: 60 },
 };

@@ -1,8 +1,11 @@
-// Bundles Electron's main process and the preload into dist/main, and the loopback host into dist/host. The preload runs sandboxed, where
-// only 'electron' can be required, so it must be a single file. Native modules stay external: they
-// are rebuilt for Electron's own Node by electron-builder on the release machine.
+// Bundles Electron's main process and the preload into dist/main, and the loopback host into
+// dist/host. The preload runs sandboxed, where only 'electron' can be required, so it must be a
+// single file. Native modules stay external: they are rebuilt for Electron's own Node by
+// electron-builder on the release machine.
 import { build } from 'esbuild';
 import type { BuildOptions } from 'esbuild';
+
+const nativeModules = ['better-sqlite3', 'node-hid', 'usb', 'serialport', 'playwright-core'];
 
 const common: BuildOptions = {
   bundle: true,
@@ -11,7 +14,7 @@ const common: BuildOptions = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', ...nativeModules],
 };
 
 await Promise.all([
@@ -23,6 +26,6 @@ await Promise.all([
     format: 'esm',
     entryPoints: ['main/host/cli.ts'],
     outfile: 'dist/host/cli.mjs',
-    external: ['better-sqlite3', 'ws'],
+    external: [...nativeModules, 'ws'],
   }),
 ]);

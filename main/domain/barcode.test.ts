@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTillConfig } from '../../contract/config';
 import type { EmbeddedBarcodeRule } from '../../contract/config';
-import { classifyCode, gtinCheckDigit } from './barcode';
+import { interpretScan } from '../../native-drivers/scanner/interpret';
+import { classifyCode, gtinCheckDigit, scanRules } from './barcode';
+import { formatReceiptNo } from './receipt';
 
 const rules = defaultTillConfig.embeddedBarcodes;
 const weight21: EmbeddedBarcodeRule = { prefix: '21', kind: 'weight', pluDigits: 5 };
@@ -150,5 +152,22 @@ describe('classifyCode', () => {
     for (const code of ['', '   ', 'AB\u0007C', 'AB\u0000', 'AB\u007fC', 'AB\u0085C']) {
       expect(classifyCode(code, rules), JSON.stringify(code)).toEqual({ kind: 'invalid', reason: 'format' });
     }
+  });
+});
+
+describe('scanRules', () => {
+  const rules = scanRules(defaultTillConfig);
+  const read = (data: string) => interpretScan({ data, symbology: 'unknown', aim: null, at: 0 }, rules);
+
+  it('lets the scanner recognise the receipt numbers this till prints, sales and returns', () => {
+    expect(read(formatReceiptNo('0001', '01', 42, 'sale'))).toEqual({
+      ok: true,
+      value: { kind: 'receipt', receiptNo: '0001-01-000042', isReturn: false },
+    });
+    expect(read(formatReceiptNo('0001', '01', 43, 'return'))).toMatchObject({ value: { isReturn: true } });
+  });
+
+  it('reads in-store labels with the same layout as classifyCode', () => {
+    expect(read('2100123012503')).toMatchObject({ value: { via: 'embedded', plu: '00123', value: 1_250 } });
   });
 });

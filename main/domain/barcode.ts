@@ -1,7 +1,14 @@
 // What a scanned or typed code is: a manufacturer's GTIN, an in-store code with an embedded weight or
-// price, one of our receipt numbers, or an internal SKU code.
-import type { EmbeddedBarcodeRule } from '../../contract/config';
-import { isReceiptNo } from './receipt';
+// price, one of our receipt numbers, or an internal SKU code. The check digit and the in-store label
+// layout live in native-drivers/scanner (pure modules, the single source for drivers and domain);
+// this file keeps the cart's view of a code.
+import type { EmbeddedBarcodeRule, TillConfig } from '../../contract/config';
+import { decodeEmbedded } from '../../native-drivers/scanner/embedded';
+import { hasValidGtinCheckDigit } from '../../native-drivers/scanner/gtin';
+import type { ScanRules } from '../../native-drivers/scanner/interpret';
+import { RECEIPT_NO_PATTERN, RETURN_RECEIPT_NO_PATTERN, isReceiptNo } from './receipt';
+
+export { gtinCheckDigit } from '../../native-drivers/scanner/gtin';
 
 export type ScannedCode =
   /** Normalised to EAN-13 (UPC-A gets a leading 0) so one catalogue key matches both; EAN-8 stays 8. */
@@ -13,25 +20,7 @@ export type ScannedCode =
   | { kind: 'invalid'; reason: 'check_digit' | 'format' };
 
 const MAX_CODE_LENGTH = 128;
-const EAN13_LENGTH = 13;
 const GS = 0x1d;
-
-/**
- * GS1 mod-10 check digit of the digits before it: weights 3, 1, 3, … from the right, so the same
- * routine serves EAN-8, UPC-A, EAN-13 and GTIN-14 (GS1 General Specifications §7.9).
- */
-export function gtinCheckDigit(body: string): number {
-  if (!/^\d+$/.test(body)) throw new RangeError(`a GTIN body is digits only, got "${body}"`);
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    const digit = body.charCodeAt(body.length - 1 - i) - 48;
-    sum += i % 2 === 0 ? digit * 3 : digit;
-  }
-  return (10 - (sum % 10)) % 10;
-}
-
-const hasValidCheckDigit = (digits: string): boolean =>
-  gtinCheckDigit(digits.slice(0, -1)) === Number(digits.at(-1));
 
 // GS stays printable for us: GS1 element strings carry FNC1 as GS and must be kept byte-exact.
 function isPrintable(code: string): boolean {
@@ -44,23 +33,11 @@ function isPrintable(code: string): boolean {
 }
 
 function classifyGtin(digits: string, rules: EmbeddedBarcodeRule[]): ScannedCode {
-  if (!hasValidCheckDigit(digits)) return { kind: 'invalid', reason: 'check_digit' };
+  if (!hasValidGtinCheckDigit(digits)) return { kind: 'invalid', reason: 'check_digit' };
   if (digits.length === 12) return { kind: 'gtin', gtin: `0${digits}` };
-  if (digits.length === EAN13_LENGTH) {
-    // Layout 2T PLU VALUE C; prefixes 20–29 without a rule are store-internal codes in the catalogue.
-    const rule = rules.find((candidate) => candidate.prefix === digits.slice(0, 2));
-    if (rule) {
-      const valueStart = 2 + rule.pluDigits;
-      return {
-        kind: 'embedded',
-        rule,
-        plu: digits.slice(2, valueStart),
-        value: Number(digits.slice(valueStart, EAN13_LENGTH - 1)),
-        code: digits,
-      };
-    }
-  }
-  return { kind: 'gtin', gtin: digits };
+  // Prefixes 20–29 without a rule are store-internal codes in the catalogue: decodeEmbedded says null.
+  const embedded = decodeEmbedded(digits, rules);
+  return embedded ? { kind: 'embedded', ...embedded } : { kind: 'gtin', gtin: digits };
 }
 
 export function classifyCode(code: string, rules: EmbeddedBarcodeRule[]): ScannedCode {
@@ -72,3 +49,10 @@ export function classifyCode(code: string, rules: EmbeddedBarcodeRule[]): Scanne
   }
   return { kind: 'other', code: text };
 }
+
+/** The rules interpretScan (native-drivers/scanner) reads a scan by: the store's config and our receipt formats. */
+export const scanRules = (config: TillConfig): ScanRules => ({
+  embeddedBarcodes: config.embeddedBarcodes,
+  scanner: config.scanner,
+  receiptPatterns: { sale: RECEIPT_NO_PATTERN, return: RETURN_RECEIPT_NO_PATTERN },
+});

@@ -3,6 +3,8 @@
 const SEQUENCE_DIGITS = 6;
 
 export const RECEIPT_NO_PATTERN = '^\\d{4}-\\d{2}-\\d{6,}$';
+/** A return slip's number: never a sale to refund, but scanned to look the return up. */
+export const RETURN_RECEIPT_NO_PATTERN = '^\\d{4}-\\d{2}-R\\d{6,}$';
 const SALE_RECEIPT_NO = new RegExp(RECEIPT_NO_PATTERN);
 
 export function formatReceiptNo(
