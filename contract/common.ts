@@ -62,6 +62,12 @@ export const ErrorCode = z.enum([
   'SALE_VOIDED',
   'RETURN_EXCEEDS_SOLD',
   'NOTHING_TO_RETURN',
+  // devices and printing
+  'PAYMENT_CARD_REFUSED',
+  'CARD_MISREAD',
+  'SCAN_NOT_FOR_CART',
+  'PRINTER_PROBLEM',
+  'NOTHING_TO_PRINT',
   // simulators
   'NOT_SIMULATED',
 ]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TillConfig, defaultTillConfig } from './config';
 
-// A config file as IT wrote it before scanner settings existed.
-const withoutScanner: Omit<TillConfig, 'scanner'> = {
+// A config file as IT wrote it before scanner and device settings existed.
+const withoutScanner: Omit<TillConfig, 'scanner' | 'devices'> = {
   store: defaultTillConfig.store,
   terminal: defaultTillConfig.terminal,
   embeddedBarcodes: defaultTillConfig.embeddedBarcodes,
@@ -15,6 +15,22 @@ describe('TillConfig scanner settings', () => {
     const parsed = TillConfig.parse(JSON.parse(JSON.stringify(withoutScanner)));
     expect(parsed.scanner).toEqual(defaultTillConfig.scanner);
     expect(parsed.scanner.serial).toMatchObject({ suffix: 'EOL', aimIds: true });
+    expect(parsed.devices).toEqual(defaultTillConfig.devices);
+    expect(parsed.devices).toMatchObject({
+      simulate: 'auto',
+      printer: { connection: null, profile: 'generic-80' },
+    });
+  });
+
+  it('takes a network printer and refuses a printer on a port that cannot exist', () => {
+    const printer = { connection: { transport: 'tcp', host: '192.168.1.50' } };
+    expect(TillConfig.parse({ ...withoutScanner, devices: { printer } }).devices.printer.connection).toEqual({
+      transport: 'tcp',
+      host: '192.168.1.50',
+      port: 9100,
+    });
+    const bad = { connection: { transport: 'tcp', host: '192.168.1.50', port: 70_000 } };
+    expect(TillConfig.safeParse({ ...withoutScanner, devices: { printer: bad } }).success).toBe(false);
   });
 
   it('fills in what a partial scanner section leaves out', () => {

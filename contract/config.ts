@@ -116,6 +116,72 @@ export const ScannerSettings = z
   .strict();
 export type ScannerSettings = z.infer<typeof ScannerSettings>;
 
+const SerialPort = z
+  .object({
+    path: z.string().min(1),
+    baudRate: z.number().int().min(300).max(921_600).default(9600),
+  })
+  .strict();
+
+/** Receipt printer models whose code tables and column counts the driver knows. */
+export const PrinterProfileId = z.enum([
+  'epson-tm-t20',
+  'epson-tm-t88',
+  'xprinter-xp-80',
+  'xprinter-xp-58',
+  'star-escpos',
+  'generic-80',
+  'generic-58',
+]);
+
+export const PrinterConnection = z.discriminatedUnion('transport', [
+  z
+    .object({
+      transport: z.literal('tcp'),
+      host: z.string().min(1),
+      port: z.number().int().min(1).max(65_535).default(9100),
+    })
+    .strict(),
+  z.object({ transport: z.literal('serial'), ...SerialPort.shape }).strict(),
+  z
+    .object({
+      transport: z.literal('usb'),
+      /** Omit both to take the first receipt printer found (known vendor or USB printer class). */
+      vendorId: z.number().int().min(0).max(0xffff).optional(),
+      productId: z.number().int().min(0).max(0xffff).optional(),
+    })
+    .strict(),
+]);
+export type PrinterConnection = z.infer<typeof PrinterConnection>;
+
+/**
+ * The till's peripherals. HID POS scanners are found by themselves (usage page 0x8C); serial
+ * scanners and card readers, and network printers, are named here. `simulate: 'auto'` attaches
+ * virtual devices for roles with nothing configured or found, so a demo till works out of the box.
+ */
+export const DeviceSettings = z
+  .object({
+    simulate: z.enum(['auto', 'always', 'never']).default('auto'),
+    printer: z
+      .object({
+        /** null: the first USB receipt printer found. */
+        connection: PrinterConnection.nullable().default(null),
+        profile: PrinterProfileId.default('generic-80'),
+        /** The language receipts are printed in; the store's by default. */
+        locale: Locale.nullable().default(null),
+        /** Link printed as a QR for the e-receipt; {store} and {receiptNo} are filled in. Empty: no QR. */
+        eReceiptUrl: z.string().default('https://r.omnitill.example/{store}/{receiptNo}'),
+        /** How often the printer's status is read while it reports a problem or a job waits. */
+        statusPollMs: z.number().int().min(200).max(60_000).default(2000),
+      })
+      .strict()
+      .prefault({}),
+    serialScanners: z.array(SerialPort).default([]),
+    serialCardReaders: z.array(SerialPort).default([]),
+  })
+  .strict();
+export type DeviceSettings = z.infer<typeof DeviceSettings>;
+
 export const TillConfig = z
   .object({
     store: z
@@ -131,6 +197,7 @@ export const TillConfig = z
     embeddedBarcodes: z.array(EmbeddedBarcodeRule),
     /** Optional in the file: config files written before scanners had settings stay valid. */
     scanner: ScannerSettings.prefault({}),
+    devices: DeviceSettings.prefault({}),
     paymentTerminal: z
       .object({
         kind: z.literal('simulator'),
@@ -161,6 +228,7 @@ export const defaultTillConfig: TillConfig = {
     { prefix: '23', kind: 'price', pluDigits: 5 },
   ],
   scanner: ScannerSettings.parse({}),
+  devices: DeviceSettings.parse({}),
   paymentTerminal: { kind: 'simulator', timeoutMs: 60_000 },
   login: { maxAttempts: 5, lockoutSeconds: 60 },
 };

@@ -2,6 +2,8 @@
 // Electron IPC (preload) and the loopback host (main/host) both carry exactly these shapes.
 import { z } from 'zod';
 import type { Result } from './common';
+import { PosError } from './common';
+import { DeviceSnapshot, PrintJobView, PrintQueueView } from './devices';
 import {
   CurrencyCode,
   IsoTimestamp,
@@ -217,6 +219,30 @@ export const calls = {
     output: Receipt,
   },
 
+  'devices.list': { input: Empty, output: z.array(DeviceSnapshot) },
+  'printer.queue': { input: Empty, output: PrintQueueView },
+  /** Prints the last sale or return receipt again, marked as a copy. */
+  'printer.reprintLast': { input: Empty, output: PrintJobView },
+
+  /** Demo and tests: a label sent by a simulated scanner, as real bytes on its transport. */
+  'simulator.scan': {
+    input: z
+      .object({ via: z.enum(['serial', 'hid']), data: z.string().min(1).max(1024) })
+      .strict(),
+    output: Empty,
+  },
+  /** Demo and tests: the simulated printer's paper and cover, and whether it is plugged in. */
+  'simulator.printer': {
+    input: z
+      .object({
+        paperOut: z.boolean().optional(),
+        paperNearEnd: z.boolean().optional(),
+        coverOpen: z.boolean().optional(),
+        pluggedIn: z.boolean().optional(),
+      })
+      .strict(),
+    output: Empty,
+  },
   'simulator.setPaymentOutcome': {
     input: z.object({ outcome: SimulatedOutcome }).strict(),
     output: Empty,
@@ -238,6 +264,12 @@ export const events = {
     stage: z.enum(['present-card', 'authorizing', 'done']),
     amountMinor: NonNegativeMinorUnits,
   }),
+  'device.changed': DeviceSnapshot,
+  'print.changed': PrintJobView,
+  /** Something the cashier must know that no call of theirs returned: a device scan refused, a printer out of paper. */
+  notice: PosError,
+  /** A receipt number was scanned on a device: the UI opens the return screen with it. */
+  'scan.receipt': z.object({ receiptNo: z.string() }),
 } as const;
 
 export type EventName = keyof typeof events;

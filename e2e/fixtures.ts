@@ -8,12 +8,15 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Result } from '../contract/common';
 import { defaultTillConfig } from '../contract/config';
+import type { TillConfig } from '../contract/config';
 import type { CallInput, CallName, CallOutput } from '../contract/ipc';
 import { databaseFile } from '../main/config/paths';
 import { rendererDir } from '../main/host/run';
 import { startHost } from '../main/host/server';
-import { silentLogger } from '../main/log';
+import { createLogger, silentLogger } from '../main/log';
+import { startDevices } from '../main/services/devices';
 import { openTill } from '../main/services/till';
+import type { SimulatorHandles } from '../native-drivers/manager/types';
 import type { ProductRow } from '../main/store/seed/rows';
 import { formatMoney } from '../renderer/i18n/format';
 import { wedgeScan } from './wedge';
@@ -22,20 +25,39 @@ export { wedgeScan };
 
 export interface TillFixture {
   url: string;
+  /** The till's data folder: its database files and logs/omnitill.log. */
+  dataDir: string;
   /** Runs a read-only query against the till's database file. */
   query<T>(sql: string, ...params: unknown[]): T[];
   /** Calls the till's API directly (as the logged-in cashier), the way the page does: for what the UI won't send. */
   call<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>>;
+  /** With `tillDevices: 'simulated'`: the virtual devices behind the till — real bytes on a pty, a TCP socket, a HID bus. */
+  simulators: SimulatorHandles | null;
 }
 
-export const test = base.extend<{ till: TillFixture }>({
-  till: async ({ page }, use) => {
+export const test = base.extend<{ till: TillFixture; tillDevices: 'none' | 'simulated' }>({
+  /** Most tests need no devices; `test.use({ tillDevices: 'simulated' })` attaches the simulators. */
+  tillDevices: ['none', { option: true }],
+  till: async ({ page, tillDevices }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'omnitill-e2e-'));
-    const config = { ...defaultTillConfig, paymentTerminal: { kind: 'simulator' as const, timeoutMs: 1500 } };
+    const config: TillConfig = {
+      ...defaultTillConfig,
+      paymentTerminal: { kind: 'simulator', timeoutMs: 1500 },
+      devices: {
+        ...defaultTillConfig.devices,
+        simulate: 'always',
+        printer: { ...defaultTillConfig.devices.printer, statusPollMs: 200 },
+      },
+    };
+    // Written like a real till's log, so tests can check what never reaches it (card numbers).
+    const log = createLogger({ file: join(dataDir, 'logs', 'omnitill.log'), echo: false });
+    const devices =
+      tillDevices === 'simulated' ? await startDevices(config, log, { realBuses: false }) : undefined;
     const till = openTill({
+      devices,
       dataDir,
       config,
-      log: silentLogger,
+      log,
       seedDemo: true,
       simulatorTiming: { presentMs: 150, authorizeMs: 100 },
     });
@@ -49,6 +71,7 @@ export const test = base.extend<{ till: TillFixture }>({
     await page.goto(host.appUrl);
     await use({
       url: host.appUrl,
+      dataDir,
       query: <T>(sql: string, ...params: unknown[]) => reader.prepare(sql).all(...params) as T[],
       call: async (name, input) => {
         const response = await fetch(`${host.url}/api/call/${name}`, {
@@ -58,10 +81,12 @@ export const test = base.extend<{ till: TillFixture }>({
         });
         return (await response.json()) as Result<CallOutput<typeof name>>;
       },
+      simulators: devices?.simulators() ?? null,
     });
     reader.close();
     await host.close();
     till.close();
+    await devices?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   },
 });

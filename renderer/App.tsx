@@ -4,6 +4,7 @@ import { CheckoutScreen } from './checkout/CheckoutScreen';
 import { BootScreen } from './components/BootScreen';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
+import { DevicesScreen } from './devices/DevicesScreen';
 import { I18nProvider } from './i18n/I18nProvider';
 import { LoginScreen } from './login/LoginScreen';
 import { ReceiptScreen } from './receipt/ReceiptScreen';
@@ -18,6 +19,7 @@ const screens: Record<Screen, () => ReactNode> = {
   checkout: () => <CheckoutScreen />,
   receipt: () => <ReceiptScreen />,
   returns: () => <ReturnScreen />,
+  devices: () => <DevicesScreen />,
 };
 
 export function App() {

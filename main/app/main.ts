@@ -11,6 +11,7 @@ import { defaultDataDir } from '../config/paths';
 import { CONTENT_SECURITY_POLICY } from '../host/csp';
 import { createLogger } from '../log';
 import { isTrustedSender } from '../ipc/sender';
+import { startDevices } from '../services/devices';
 import { openTill } from '../services/till';
 
 const SCHEME = 'app';
@@ -28,11 +29,12 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
 }
 
-function start() {
+async function start() {
   const dataDir = process.env.OMNITILL_DATA_DIR ?? defaultDataDir();
   const log = createLogger({ file: join(dataDir, 'logs', 'omnitill.log'), echo: !app.isPackaged });
   const { config } = loadConfig(dataDir);
-  const till = openTill({ dataDir, config, log, seedDemo: process.env.OMNITILL_DEMO !== '0' });
+  const devices = await startDevices(config, log);
+  const till = openTill({ dataDir, config, log, seedDemo: process.env.OMNITILL_DEMO !== '0', devices });
 
   protocol.handle(SCHEME, async (request) => {
     const path = normalize(decodeURIComponent(new URL(request.url).pathname));
@@ -93,7 +95,7 @@ function start() {
   app.on('window-all-closed', () => {
     unsubscribe();
     till.close();
-    app.quit();
+    void devices.stop().finally(() => app.quit());
   });
   void window.loadURL(`${ORIGIN}/index.html`);
 }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config/load';
 import { createLogger } from '../log';
+import { startDevices } from '../services/devices';
 import { openTill } from '../services/till';
 import { startHost } from './server';
 import type { Host } from './server';
@@ -16,7 +17,8 @@ export async function runHost(options: { dataDir: string; port: number; demo: bo
   const log = createLogger({ file: join(options.dataDir, 'logs', 'omnitill.log'), echo: false });
   const { config, file } = loadConfig(options.dataDir);
   log.info('config.loaded', { file: file ?? 'defaults' });
-  const till = openTill({ dataDir: options.dataDir, config, log, seedDemo: options.demo });
+  const devices = await startDevices(config, log);
+  const till = openTill({ dataDir: options.dataDir, config, log, seedDemo: options.demo, devices });
   const host = await startHost({
     dispatch: till.dispatch,
     events: till.events,
@@ -27,6 +29,7 @@ export async function runHost(options: { dataDir: string; port: number; demo: bo
   const stop = async () => {
     await host.close();
     till.close();
+    await devices.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -9,6 +9,9 @@ import type { SessionService } from '../services/session';
 import type { Sales } from '../store/sales';
 import { saleReceipt } from '../services/receipt-view';
 import type { TillConfig } from '../../contract/config';
+import type { DeviceManager } from '../../native-drivers/manager/types';
+import type { PrintQueue } from '../services/printing/queue';
+import { simulatePrinter, simulateScan } from '../services/device-simulation';
 import type { Handlers } from './dispatcher';
 
 export interface Services {
@@ -19,6 +22,8 @@ export interface Services {
   sales: Sales;
   events: EventBus;
   simulator: PaymentTerminalSimulator | null;
+  printQueue: PrintQueue;
+  devices: DeviceManager | null;
 }
 
 export const publicCalls: ReadonlySet<CallName> = new Set([
@@ -63,6 +68,12 @@ export function createHandlers(s: Services): Handlers {
 
     'returns.lookup': ({ receiptNo }) => s.returns.lookup(receiptNo),
     'returns.complete': ({ returnId, saleId, lines }) => s.returns.complete(returnId, saleId, lines),
+
+    'devices.list': () => ok(s.devices?.snapshots() ?? []),
+    'printer.queue': () => ok(s.printQueue.view()),
+    'printer.reprintLast': () => s.printQueue.reprintLast(),
+    'simulator.scan': (input) => simulateScan(s.devices, input),
+    'simulator.printer': (input) => simulatePrinter(s.devices, input),
 
     'simulator.setPaymentOutcome': ({ outcome }) => {
       if (!s.simulator) return fail('NOT_SIMULATED', 'This till has a real payment terminal');

@@ -21,6 +21,7 @@ import type { Db } from '../store/db';
 import type { Catalog } from '../store/catalog';
 import { storageError } from '../store/errors';
 import type { Outbox } from '../store/outbox';
+import type { PrintQueue } from './printing/queue';
 import type { SaleRecord, Sales } from '../store/sales';
 import type { Sequences } from '../store/sequences';
 import type { Logger } from '../log';
@@ -34,6 +35,8 @@ export interface CheckoutDeps {
   sales: Sales;
   sequences: Sequences;
   outbox: Outbox;
+  /** Receipts are queued for the printer in the sale's own transaction, printed after it. */
+  printQueue: PrintQueue;
   terminal: PaymentTerminal;
   events: EventBus;
   currentUser: () => User | null;
@@ -179,7 +182,7 @@ export class CheckoutService {
     try {
       receipt = this.deps.db
         .transaction(() => {
-          const { config, sequences, sales, outbox } = this.deps;
+          const { config, sequences, sales, outbox, printQueue } = this.deps;
           const receiptNo = formatReceiptNo(
             config.store.code,
             config.terminal.code,
@@ -196,6 +199,7 @@ export class CheckoutService {
             receipt: document,
           };
           outbox.append('sale.completed', payload, sale.createdAt);
+          printQueue.enqueue('sale', document, sale.createdAt);
           return document;
         })
         .immediate();
@@ -206,6 +210,7 @@ export class CheckoutService {
       return stored;
     }
     this.deps.log.info('sale.completed', { receiptNo: receipt.receiptNo, totalMinor: receipt.totalMinor });
+    void this.deps.printQueue.kick();
     this.replaceCart(emptyCart(randomUUID(), this.deps.config.store.currency));
     return ok({ status: 'completed', receipt, cart: this.view() });
   }

@@ -14,6 +14,7 @@ import type { PaymentTerminal } from '../../native-drivers/payment-terminal/type
 import type { Db } from '../store/db';
 import { storageError } from '../store/errors';
 import type { Outbox } from '../store/outbox';
+import type { PrintQueue } from './printing/queue';
 import type { ReturnRecord, Returns } from '../store/returns';
 import type { SaleRecord, Sales } from '../store/sales';
 import type { Sequences } from '../store/sequences';
@@ -29,6 +30,7 @@ export interface ReturnsDeps {
   users: Users;
   sequences: Sequences;
   outbox: Outbox;
+  printQueue: PrintQueue;
   terminal: PaymentTerminal;
   currentUser: () => User | null;
   now: () => Date;
@@ -181,7 +183,7 @@ export class ReturnsService {
     cardRefs: Map<string, string>,
     user: User,
   ): Result<Receipt> {
-    const { db, config, sequences, returns, outbox, now, log } = this.deps;
+    const { db, config, sequences, returns, outbox, printQueue, now, log } = this.deps;
     try {
       const receipt = db
         .transaction(() => {
@@ -236,6 +238,7 @@ export class ReturnsService {
             receipt: document,
           };
           outbox.append('return.completed', payload, record.createdAt);
+          printQueue.enqueue('return', document, record.createdAt);
           return document;
         })
         .immediate();
@@ -244,6 +247,7 @@ export class ReturnsService {
         saleId: sale.id,
         totalMinor: receipt.totalMinor,
       });
+      void printQueue.kick();
       return ok(receipt);
     } catch (error) {
       if (error instanceof ReplanFailed)

@@ -2,6 +2,7 @@
 // use. Electron's main, the loopback host, tests and benchmarks all start a till through here.
 import { mkdirSync } from 'node:fs';
 import type { TillConfig } from '../../contract/config';
+import type { DeviceManager } from '../../native-drivers/manager/types';
 import type { PaymentTerminal } from '../../native-drivers/payment-terminal/types';
 import { PaymentTerminalSimulator } from '../../native-drivers/simulators/payment-terminal';
 import type { SimulatorTiming } from '../../native-drivers/simulators/payment-terminal';
@@ -15,6 +16,7 @@ import { openDatabase } from '../store/db';
 import type { Db } from '../store/db';
 import { createMeta } from '../store/meta';
 import { createOutbox } from '../store/outbox';
+import { createPrintJobs } from '../store/print-jobs';
 import { createReturns } from '../store/returns';
 import { createSales } from '../store/sales';
 import { isSeeded, seedDemoStore } from '../store/seed/write';
@@ -23,6 +25,8 @@ import { createUsers } from '../store/users';
 import { CheckoutService } from './checkout';
 import { EventBus } from './events';
 import { ReturnsService } from './returns';
+import { attachDevices } from './device-events';
+import { PrintQueue } from './printing/queue';
 import { SessionService } from './session';
 
 export interface TillOptions {
@@ -34,6 +38,8 @@ export interface TillOptions {
   /** A real terminal adapter; the simulator otherwise. */
   paymentTerminal?: PaymentTerminal;
   simulatorTiming?: SimulatorTiming;
+  /** Scanners, printer and card readers, started by the caller; none in unit tests. */
+  devices?: DeviceManager;
   busyTimeoutMs?: number;
   now?: () => Date;
 }
@@ -42,7 +48,7 @@ export interface Till {
   db: Db;
   dispatch: Dispatch;
   events: EventBus;
-  services: { checkout: CheckoutService; session: SessionService; returns: ReturnsService };
+  services: { checkout: CheckoutService; session: SessionService; returns: ReturnsService; printQueue: PrintQueue };
   close(): void;
 }
 
@@ -67,6 +73,15 @@ export function openTill(options: TillOptions): Till {
   const returns = createReturns(db);
   const sequences = createSequences(db);
   const outbox = createOutbox(db);
+  const devices = options.devices ?? null;
+  const printQueue = new PrintQueue({
+    jobs: createPrintJobs(db),
+    config,
+    printer: () => devices?.printer() ?? null,
+    events,
+    log,
+    now,
+  });
   const session = new SessionService({
     config,
     users,
@@ -83,6 +98,7 @@ export function openTill(options: TillOptions): Till {
     sales,
     sequences,
     outbox,
+    printQueue,
     terminal,
     events,
     currentUser,
@@ -97,6 +113,7 @@ export function openTill(options: TillOptions): Till {
     users,
     sequences,
     outbox,
+    printQueue,
     terminal,
     currentUser,
     now,
@@ -110,17 +127,25 @@ export function openTill(options: TillOptions): Till {
     sales,
     events,
     simulator,
+    printQueue,
+    devices,
   });
   const dispatch = createDispatcher(
     handlers,
     { public: publicCalls, isLoggedIn: () => session.user !== null },
     log,
   );
+  const detach = devices ? attachDevices(devices, { checkout, events, config, printQueue, session, log }) : null;
+  // Receipts queued before a crash or a restart print as soon as the printer is there.
+  void printQueue.kick();
   return {
     db,
     dispatch,
     events,
-    services: { checkout, session, returns: returnsService },
-    close: () => db.close(),
+    services: { checkout, session, returns: returnsService, printQueue },
+    close: () => {
+      detach?.();
+      db.close();
+    },
   };
 }

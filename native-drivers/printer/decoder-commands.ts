@@ -1,7 +1,7 @@
 // The ESC/POS command table the decoder walks: how many parameter bytes each command we do not model
 // takes (so its parameters are never mistaken for text), the GS k symbology numbers, and how barcode
 // data reads back as text. Lengths per Epson's ESC/POS command reference.
-import { gs1CheckDigit } from './check-digit';
+import { gtinCheckDigit } from '../scanner/gtin';
 
 const REPLACEMENT = '\uFFFD';
 
@@ -104,9 +104,9 @@ export const hexName = (prefix: string, byte: number): string =>
 export function barcodeText(symbology: BarcodeSymbology, data: Uint8Array): string {
   if (symbology === 'code128' || symbology === 'gs1-128') return code128Text(data);
   const text = String.fromCharCode(...data);
-  if (symbology === 'ean13' && /^\d{12}$/.test(text)) return text + gs1CheckDigit(text);
+  if (symbology === 'ean13' && /^\d{12}$/.test(text)) return text + gtinCheckDigit(text);
   if ((symbology === 'ean8' && /^\d{7}$/.test(text)) || (symbology === 'upca' && /^\d{11}$/.test(text)))
-    return text + gs1CheckDigit(text);
+    return text + gtinCheckDigit(text);
   return text;
 }
 

@@ -15,7 +15,7 @@
 // table has go out in Chinese mode (FS & … FS .) as GBK pairs when the model has it; anything else
 // prints as '?', is counted and reported as a warning — never an exception.
 import { codePageByte, gbkCode } from './charset';
-import { gs1CheckDigit } from './check-digit';
+import { gtinCheckDigit } from '../scanner/gtin';
 import type { CodeTable, PrinterProfile } from './profiles';
 
 const ESC = 0x1b;
@@ -206,7 +206,7 @@ export class EscPosEncoder {
   barcodeEan13(data: string, options: BarcodeOptions = {}): this {
     if (!/^\d{12,13}$/.test(data)) return this.skipBarcode('ean13', data, 'EAN-13 takes 12 or 13 digits');
     const body = data.slice(0, 12);
-    if (data.length === 13 && String(gs1CheckDigit(body)) !== data[12]) {
+    if (data.length === 13 && String(gtinCheckDigit(body)) !== data[12]) {
       return this.skipBarcode('ean13', data, 'wrong check digit');
     }
     this.barcodeSetup(options, clamp(options.moduleWidth ?? 2, 2, 6));

@@ -7,6 +7,9 @@
 // (NielsLeenheer/ReceiptPrinterEncoder, generated/mapping.js: 'epson', 'xprinter' and 'star' in
 // ESC/POS mode all put cp866 at 17 and cp858 at 19). Columns are Font A (12 × 24 dots):
 // 576 dots = 48, TM-T88's 512 dots at 180 dpi = 42, 58 mm printers' 384 dots = 32.
+import type { z } from 'zod';
+import type { PrinterProfileId } from '../../contract/config';
+
 export type CodePageName = 'cp437' | 'cp858' | 'cp866';
 
 export interface CodeTable {
@@ -15,14 +18,8 @@ export interface CodeTable {
   escT: number;
 }
 
-export type PrinterProfileId =
-  | 'epson-tm-t20'
-  | 'epson-tm-t88'
-  | 'xprinter-xp-80'
-  | 'xprinter-xp-58'
-  | 'star-escpos'
-  | 'generic-80'
-  | 'generic-58';
+/** The models settings can name (contract/config.ts); each has a profile below. */
+export type PrinterProfileId = z.infer<typeof PrinterProfileId>;
 
 export interface PrinterProfile {
   readonly id: PrinterProfileId;

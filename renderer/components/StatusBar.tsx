@@ -1,3 +1,4 @@
+import { DeviceIndicators } from '../devices/DeviceIndicators';
 import { useI18n } from '../i18n/context';
 import { usePos, usePosStore } from '../state/StoreContext';
 import { Clock } from './Clock';
@@ -34,6 +35,7 @@ export function StatusBar() {
         {signedIn && status?.paymentSimulator && (
           <SimOutcomeSelect initial={status.paymentSimulator.outcome} />
         )}
+        {signedIn && <DeviceIndicators />}
         {signedIn && (
           <button
             type="button"

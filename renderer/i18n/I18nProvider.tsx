@@ -7,7 +7,7 @@ import { I18nContext } from './context';
 import { formatDateTime, formatMoney, formatQuantity, formatRate } from './format';
 import { isLocale } from './locales';
 import { localName } from './names';
-import { createTranslator, errorText } from './translate';
+import { createTranslator, deviceProblemText, errorText } from './translate';
 
 const storageKey = 'omnitill.locale';
 
@@ -36,6 +36,7 @@ export function I18nProvider({ storeLocale, children }: { storeLocale: Locale | 
       },
       t: createTranslator(locale, messages),
       errorText: (error) => errorText(messages, error),
+      deviceProblem: (problem) => deviceProblemText(messages, problem),
       money: (minor, currency) => formatMoney(minor, currency, locale),
       quantity: (milli, unit) => formatQuantity(milli, unit, locale),
       rate: (rateBp) => formatRate(rateBp, locale),

@@ -7,6 +7,8 @@ export interface I18n {
   setLocale(locale: Locale): void;
   t: Translate;
   errorText(error: Pick<PosError, 'code' | 'params'>): string;
+  /** A device problem code (as in DeviceSnapshot or a print job) in words. */
+  deviceProblem(problem: string): string;
   money(minor: number, currency: string): string;
   quantity(milli: number, unit: Unit): string;
   rate(rateBp: number): string;

@@ -1,6 +1,14 @@
 // The English catalogue defines the shape every other catalogue must have (see types.ts).
 import type { ErrorCode } from '../../contract/common';
+import type {
+  DeviceProblem,
+  DeviceRole,
+  DeviceState,
+  DeviceTransportKind,
+  PrintJobView,
+} from '../../contract/devices';
 import { plural } from './plural';
+import type { CardMisreadReason, ScanNotForCartKind } from './types';
 
 const errors: Record<ErrorCode, string> = {
   BAD_REQUEST: 'The till could not accept this. Check what you entered.',
@@ -32,7 +40,12 @@ const errors: Record<ErrorCode, string> = {
   SALE_VOIDED: 'This sale was voided; it cannot be returned.',
   RETURN_EXCEEDS_SOLD: 'You cannot return more than was sold.',
   NOTHING_TO_RETURN: 'Nothing is left to return on this receipt.',
-  NOT_SIMULATED: 'This till uses a real card terminal.',
+  PAYMENT_CARD_REFUSED: 'This is a payment card: use the payment terminal.',
+  CARD_MISREAD: 'The card could not be read. Swipe it again.',
+  SCAN_NOT_FOR_CART: 'This code cannot be added to the cart.',
+  PRINTER_PROBLEM: 'The receipt printer has a problem. The receipt will print when it is fixed.',
+  NOTHING_TO_PRINT: 'No receipt has been printed on this till yet.',
+  NOT_SIMULATED: 'This till uses the real device here, not a simulator.',
 };
 
 export const en = {
@@ -64,6 +77,7 @@ export const en = {
     simApprove: 'approve',
     simDecline: 'decline',
     simTimeout: 'timeout',
+    devices: 'Devices',
   },
   login: {
     chooseUser: 'Who is working at this till?',
@@ -163,10 +177,120 @@ export const en = {
     refundTo: 'Refund to',
     confirm: 'Confirm return',
   },
+  devices: {
+    title: 'Devices',
+    back: 'Back to sale',
+    none: 'No devices found. Check the cables and the device settings in omnitill.json.',
+    /** The status bar's light for a role, read aloud: "Receipt printer: out of paper". */
+    indicator: '{role}: {detail}',
+    notConnected: 'not connected',
+    simulated: 'Simulated',
+    since: 'since {time}',
+    events: 'Read: {count}',
+    rejected: 'Rejected: {count}',
+    roles: {
+      scanner: 'Scanner',
+      printer: 'Receipt printer',
+      'card-reader': 'Card reader',
+      'payment-terminal': 'Payment terminal',
+      drawer: 'Cash drawer',
+    } satisfies Record<DeviceRole, string>,
+    states: {
+      closed: 'Closed',
+      connecting: 'Connecting…',
+      idle: 'Ready',
+      busy: 'Working',
+      error: 'Error',
+    } satisfies Record<DeviceState, string>,
+    transports: {
+      hid: 'HID',
+      usb: 'USB',
+      serial: 'Serial',
+      tcp: 'Network',
+      keyboard: 'Keyboard wedge',
+      internal: 'Built-in',
+    } satisfies Record<DeviceTransportKind, string>,
+    /** Lower case: they follow a colon or a dash ("Receipt printer: out of paper"). */
+    problems: {
+      'not-found': 'not found',
+      'access-denied': 'no access to the device',
+      busy: 'in use by another program',
+      disconnected: 'disconnected',
+      timeout: 'not responding',
+      io: 'communication error',
+      offline: 'offline',
+      'paper-out': 'out of paper',
+      'paper-near-end': 'paper running low',
+      'cover-open': 'cover open',
+      'printer-error': 'printer fault',
+    } satisfies Record<DeviceProblem, string>,
+  },
+  print: {
+    title: 'Print queue',
+    queued: 'Waiting to print',
+    none: 'No receipts printed yet.',
+    reprintLast: 'Reprint last receipt',
+    reprint: 'Reprint',
+    receipt: 'Receipt {receiptNo}',
+    attempts: plural({ one: '{count} attempt', other: '{count} attempts' }),
+    lastProblem: 'Last problem: {problem}',
+    statuses: {
+      queued: 'Queued',
+      printed: 'Printed',
+      cancelled: 'Cancelled',
+    } satisfies Record<PrintJobView['status'], string>,
+    kinds: {
+      sale: 'Sale',
+      return: 'Return',
+      reprint: 'Copy',
+    } satisfies Record<PrintJobView['kind'], string>,
+    /** The line under the receipt on screen: what became of its paper copy. */
+    receiptLine: {
+      queued: 'Sent to the printer',
+      printed: 'Printed',
+      waiting: 'Waiting for the printer: {problem}',
+      cancelled: 'Not printed: cancelled',
+    },
+  },
+  simulator: {
+    title: 'Simulators',
+    hint: 'For demos and tests: these send what a real device would, over its own connection.',
+    scanLabel: 'Code to scan',
+    scanPlaceholder: 'Barcode, receipt number or card number',
+    viaSerial: 'Serial scanner',
+    viaHid: 'HID scanner',
+    sent: 'Sent: {code}',
+    printer: 'Simulated printer',
+    paperOut: 'Paper out',
+    paperNearEnd: 'Paper near end',
+    coverOpen: 'Cover open',
+    unplugged: 'Unplugged',
+  },
   errors,
   /** Used instead of `errors` when the error carries every parameter the text names. */
   errorDetails: {
     UNKNOWN_BARCODE: 'No product with barcode {barcode}.',
     LOCKED_OUT: 'Too many wrong PINs. Try again in {seconds} s.',
+    PRINTER_PROBLEM: 'Receipt printer: {problem}. Receipt {receiptNo} will print when it is fixed.',
   } satisfies Partial<Record<ErrorCode, string>>,
+  /** One text per case, chosen by the error's case parameter (see `errorCaseParams` in translate.ts). */
+  errorCases: {
+    SCAN_NOT_FOR_CART: {
+      'loyalty-card': 'A loyalty card cannot be added to the cart.',
+      'gift-card': 'A gift card cannot be added to the cart.',
+      coupon: 'A coupon cannot be added to the cart.',
+      member: 'A member code cannot be added to the cart.',
+      unknown: 'This card or code is not a product and cannot be added to the cart.',
+    } satisfies Record<ScanNotForCartKind, string>,
+    CARD_MISREAD: {
+      unreadable: 'The card could not be read. Swipe it again.',
+      'start-sentinel': 'The swipe was garbled. Swipe the card again.',
+      'end-sentinel': 'The swipe was cut short. Swipe the card again, in one smooth move.',
+      lrc: 'The swipe failed its check. Swipe the card again.',
+      format: 'The card data is not in a known layout.',
+      'too-long': 'Too much data for one card swipe. Swipe the card again.',
+      empty: 'The card carries no card number.',
+      'check-digit': 'The card number failed its check digit. Swipe the card again.',
+    } satisfies Record<CardMisreadReason, string>,
+  },
 };

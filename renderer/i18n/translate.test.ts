@@ -29,4 +29,58 @@ describe('translate', () => {
     );
     expect(errorText(catalogues.ru, { code: 'BAD_PIN' })).toBe('Неверный PIN-код. Попробуйте ещё раз.');
   });
+
+  it('names the printer’s problem and the receipt that waits for it', () => {
+    const error = {
+      code: 'PRINTER_PROBLEM' as const,
+      params: { problem: 'paper-out', receiptNo: '0001-01-000042' },
+    };
+    expect(errorText(catalogues.en, error)).toBe(
+      'Receipt printer: out of paper. Receipt 0001-01-000042 will print when it is fixed.',
+    );
+    expect(errorText(catalogues.ru, error)).toBe(
+      'Принтер чеков: нет бумаги. Чек 0001-01-000042 напечатается, когда неполадку устранят.',
+    );
+    expect(errorText(catalogues['zh-CN'], error)).toBe(
+      '小票打印机：缺纸。故障排除后将打印小票 0001-01-000042。',
+    );
+  });
+
+  it('falls back to the general printer text for a problem it has no words for', () => {
+    expect(
+      errorText(catalogues.en, {
+        code: 'PRINTER_PROBLEM',
+        params: { problem: 'constructor', receiptNo: '1' },
+      }),
+    ).toBe('The receipt printer has a problem. The receipt will print when it is fixed.');
+  });
+
+  it('says what was scanned instead of a product', () => {
+    expect(errorText(catalogues.en, { code: 'SCAN_NOT_FOR_CART', params: { kind: 'loyalty-card' } })).toBe(
+      'A loyalty card cannot be added to the cart.',
+    );
+    expect(errorText(catalogues.ru, { code: 'SCAN_NOT_FOR_CART', params: { kind: 'gift-card' } })).toBe(
+      'Подарочную карту нельзя добавить в корзину.',
+    );
+    expect(errorText(catalogues.en, { code: 'SCAN_NOT_FOR_CART', params: { kind: 'spaceship' } })).toBe(
+      'This code cannot be added to the cart.',
+    );
+  });
+
+  it('tells why a swipe could not be read', () => {
+    expect(errorText(catalogues.en, { code: 'CARD_MISREAD', params: { reason: 'end-sentinel' } })).toBe(
+      'The swipe was cut short. Swipe the card again, in one smooth move.',
+    );
+    expect(errorText(catalogues.en, { code: 'CARD_MISREAD' })).toBe(
+      'The card could not be read. Swipe it again.',
+    );
+  });
+
+  it('refuses a payment card without showing its number', () => {
+    const text = errorText(catalogues.en, {
+      code: 'PAYMENT_CARD_REFUSED',
+      params: { masked: '411111******1111' },
+    });
+    expect(text).toBe('This is a payment card: use the payment terminal.');
+  });
 });

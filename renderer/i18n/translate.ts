@@ -33,12 +33,37 @@ export function createTranslator(locale: Locale, messages: Messages): Translate 
   };
 }
 
-/** The cashier's text for an error: the detailed one when the error carries all its parameters. */
+/** A catalogue's word for a code sent as a parameter, if it has one (own keys only, never `constructor`). */
+const wordOf = (
+  words: Readonly<Record<string, string>>,
+  code: string | number | undefined,
+): string | undefined => (typeof code === 'string' && Object.hasOwn(words, code) ? words[code] : undefined);
+
+/** A device problem (DeviceProblem, or a print job's last problem) in words; an unknown one as it came. */
+export const deviceProblemText = (messages: Messages, problem: string): string =>
+  wordOf(messages.devices.problems, problem) ?? problem;
+
+/** Errors with one text per case: the parameter that names the case, whose texts are in `errorCases`. */
+const errorCaseParams = {
+  SCAN_NOT_FOR_CART: 'kind',
+  CARD_MISREAD: 'reason',
+} as const satisfies Record<keyof Messages['errorCases'], string>;
+
+/** The cashier's text for an error: its case's text, else the detailed one when the error carries all its parameters. */
 export function errorText(messages: Messages, error: Pick<PosError, 'code' | 'params'>): string {
-  const detailed: string | undefined = (messages.errorDetails as Partial<Record<string, string>>)[error.code];
   const params = error.params ?? {};
-  if (detailed !== undefined && placeholdersOf(detailed).every((name) => params[name] !== undefined)) {
-    return interpolate(detailed, params);
+  if (Object.hasOwn(errorCaseParams, error.code)) {
+    const code = error.code as keyof typeof errorCaseParams;
+    const text = wordOf(messages.errorCases[code], params[errorCaseParams[code]]);
+    if (text !== undefined) return text;
+  }
+  const detailed: string | undefined = (messages.errorDetails as Partial<Record<string, string>>)[error.code];
+  // A parameter that is a code is shown in words; an unknown code leaves the detailed text unused.
+  const shown: Record<string, string | number | undefined> = { ...params };
+  if (params['problem'] !== undefined)
+    shown['problem'] = wordOf(messages.devices.problems, params['problem']);
+  if (detailed !== undefined && placeholdersOf(detailed).every((name) => shown[name] !== undefined)) {
+    return interpolate(detailed, shown as MessageParams);
   }
   return messages.errors[error.code];
 }

@@ -14,3 +14,10 @@ type LeafPaths<T, Prefix extends string = ''> = {
 
 /** A dotted path to one message, e.g. `checkout.pay`. */
 export type MessageKey = LeafPaths<Messages>;
+
+/** What a scan or swipe that is not for the cart was (SCAN_NOT_FOR_CART's `kind`). */
+export type ScanNotForCartKind = 'loyalty-card' | 'gift-card' | 'coupon' | 'member' | 'unknown';
+
+/** Why a card swipe could not be read (CARD_MISREAD's `reason`, the card reader's error code). */
+export type CardMisreadReason =
+  'unreadable' | 'start-sentinel' | 'end-sentinel' | 'lrc' | 'format' | 'too-long' | 'empty' | 'check-digit';

@@ -1,5 +1,6 @@
 // A PosApi double for tests: answers calls from handlers and lets a test send events.
 import type { Result } from '../../contract/common';
+import type { DeviceSnapshot, PrintJobView } from '../../contract/devices';
 import type {
   Cart,
   CallInput,
@@ -117,3 +118,48 @@ export const receipt: Receipt = {
   tenders: [],
   changeMinor: 1010,
 };
+
+/** The demo till's simulated serial scanner, ready. */
+export const serialScanner: DeviceSnapshot = {
+  id: 'scanner-serial-sim',
+  role: 'scanner',
+  name: 'Simulated serial scanner',
+  transport: 'serial',
+  address: '/dev/pts/7',
+  simulated: true,
+  state: 'idle',
+  problem: null,
+  warning: null,
+  since: '2025-11-23T09:00:00.000Z',
+  events: 0,
+  rejected: 0,
+};
+
+/** The demo till's virtual network printer, ready. */
+export const receiptPrinter: DeviceSnapshot = {
+  id: 'printer-tcp-sim',
+  role: 'printer',
+  name: 'Virtual ESC/POS printer',
+  transport: 'tcp',
+  address: 'tcp://127.0.0.1:9100',
+  simulated: true,
+  state: 'idle',
+  problem: null,
+  warning: null,
+  since: '2025-11-23T09:00:00.000Z',
+  events: 0,
+  rejected: 0,
+};
+
+/** A print job for the sample receipt. */
+export const printJob = (patch: Partial<PrintJobView> = {}): PrintJobView => ({
+  id: 'dddddddd-dddd-4ddd-8ddd-dddddddddddd',
+  kind: 'sale',
+  receiptNo: receipt.receiptNo,
+  status: 'queued',
+  attempts: 0,
+  lastProblem: null,
+  createdAt: '2025-11-23T10:15:00.000Z',
+  printedAt: null,
+  ...patch,
+});

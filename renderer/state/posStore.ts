@@ -1,9 +1,20 @@
 // The one owner of the till's state on screen. Components read it through usePos() and change it
 // only through these use cases, which call the contract and keep the screen in step with main.
 import type { ErrorCode, PosError, Result } from '../../contract/common';
-import type { Cart, PaymentOutcome, PosApi, SessionStatus, SimulatedOutcome, User } from '../../contract/ipc';
+import type { DeviceSnapshot, PrintJobView } from '../../contract/devices';
+import type {
+  CallInput,
+  Cart,
+  PaymentOutcome,
+  PosApi,
+  SessionStatus,
+  SimulatedOutcome,
+  User,
+} from '../../contract/ipc';
+import { simulatedPrinter, withDevice, withPrintJob } from './devices';
+import { createRefresher } from './refresher';
 import { createSerialQueue } from './serialQueue';
-import type { PosState, Screen } from './types';
+import type { PosState, Screen, SimulatedPrinter } from './types';
 import { idlePayment, initialState, noReturn } from './types';
 
 export interface Feedback {
@@ -30,6 +41,8 @@ const localError = (code: ErrorCode, message: string): PosError => ({ code, mess
 
 export type PosStore = ReturnType<typeof createPosStore>;
 
+export type SimulatedScanVia = CallInput<'simulator.scan'>['via'];
+
 export function createPosStore(api: PosApi, feedback: Feedback) {
   let state: PosState = initialState;
   const listeners = new Set<() => void>();
@@ -45,8 +58,9 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
     for (const listener of listeners) listener();
   };
 
-  function notify(error: PosError): void {
-    if (audibleErrors.has(error.code)) feedback.error();
+  /** Shows the error as a toast; `audible` also sounds the error tone. */
+  function notify(error: PosError, audible = audibleErrors.has(error.code)): void {
+    if (audible) feedback.error();
     toastSeq += 1;
     const toast = error.params
       ? { id: toastSeq, code: error.code, params: error.params }
@@ -95,6 +109,8 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
       payment: idlePayment,
       receipt: null,
       returns: noReturn,
+      devices: null,
+      printQueue: null,
     }));
     void loadCashiers();
   }
@@ -109,9 +125,44 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
     set({ status });
     if (!status.user) {
       if (state.screen !== 'login') toLogin();
-    } else if (state.screen === 'boot' || state.screen === 'login' || previousUserId !== status.user.id) {
+      return;
+    }
+    if (state.screen === 'boot' || state.screen === 'login' || previousUserId !== status.user.id) {
       enterCheckout();
     }
+    // Also after the event socket reconnects (it re-sends the status): what changed meanwhile.
+    void loadDevices();
+  }
+
+  const deviceLoads = createRefresher(async () => {
+    const devices = valueOf(await api.call('devices.list', {}));
+    if (devices && state.status?.user) set({ devices });
+  });
+  const printQueueLoads = createRefresher(async () => {
+    const printQueue = valueOf(await api.call('printer.queue', {}));
+    if (printQueue && state.status?.user) set({ printQueue });
+  });
+
+  async function loadDevices(): Promise<void> {
+    await Promise.all([deviceLoads.run(), printQueueLoads.run()]);
+  }
+
+  function applyDevice(snapshot: DeviceSnapshot): void {
+    // Before the first load there is no list to merge into: the load brings this change too.
+    if (state.devices) set((s) => ({ devices: s.devices && withDevice(s.devices, snapshot) }));
+    // 'closed' is also how a device that went away says goodbye: the list tells whether it is still there.
+    if (snapshot.state === 'closed' || deviceLoads.running) void deviceLoads.run();
+  }
+
+  function applyPrintJob(job: PrintJobView): void {
+    const queue = state.printQueue;
+    if (!queue) {
+      if (printQueueLoads.running) void printQueueLoads.run();
+      return;
+    }
+    const next = withPrintJob(queue, job);
+    set({ printQueue: next.queue });
+    if (!next.known || printQueueLoads.running) void printQueueLoads.run();
   }
 
   async function boot(): Promise<void> {
@@ -143,6 +194,8 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
     }
     completedCartIds.add(cartId);
     set({ screen: 'receipt', receipt: outcome.receipt, payOpen: false });
+    // The receipt's print job was queued with the sale: show it under the receipt.
+    void printQueueLoads.run();
     if (outcome.cart.id !== cartId) applyCart(outcome.cart);
     else void refreshCart();
   }
@@ -172,6 +225,15 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
       return false;
     }
     return true;
+  }
+
+  const isSignedIn = (): boolean =>
+    state.status?.user != null && state.screen !== 'boot' && state.screen !== 'login';
+
+  /** Back to the sale from a screen beside it (the receipt, the devices page). */
+  function backToSale(): void {
+    set({ screen: 'checkout', receipt: null, returns: noReturn });
+    if (!state.cart || completedCartIds.has(state.cart.id)) void refreshCart();
   }
 
   async function lookupReturn(receiptNo: string): Promise<void> {
@@ -214,6 +276,13 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
           if (cartId === state.cart?.id && state.payment.busy === 'card') {
             set((s) => ({ payment: { ...s.payment, stage } }));
           }
+        }),
+        api.on('device.changed', applyDevice),
+        api.on('print.changed', applyPrintJob),
+        // A device's refusal or a printer's trouble: nobody tapped anything, so it must also be heard.
+        api.on('notice', (error) => notify(error, true)),
+        api.on('scan.receipt', ({ receiptNo }) => {
+          if (isSignedIn()) void lookupReturn(receiptNo);
         }),
       ];
       void boot();
@@ -264,7 +333,8 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
         if (!cart) return;
         feedback.scanAccepted();
         applyCart(cart);
-        if (state.screen === 'receipt') set({ screen: 'checkout', receipt: null });
+        if (state.screen === 'receipt' || state.screen === 'devices')
+          set({ screen: 'checkout', receipt: null });
       });
     },
     setQuantity: (lineId: string, quantityMilli: number) =>
@@ -301,10 +371,7 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
       }
     },
 
-    newSale(): void {
-      set({ screen: 'checkout', receipt: null, returns: noReturn });
-      if (!state.cart || completedCartIds.has(state.cart.id)) void refreshCart();
-    },
+    newSale: backToSale,
 
     openReturns(): void {
       if (state.screen !== 'returns' && canLeaveFor('returns')) set({ screen: 'returns', returns: noReturn });
@@ -319,12 +386,43 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
       if (state.returns.busy) return;
       set((s) => ({ returns: { ...s.returns, busy: true } }));
       const receipt = valueOf(await api.call('returns.complete', request));
-      if (receipt) set({ screen: 'receipt', receipt, returns: noReturn });
-      else set((s) => ({ returns: { ...s.returns, busy: false } }));
+      if (receipt) {
+        set({ screen: 'receipt', receipt, returns: noReturn });
+        void printQueueLoads.run();
+      } else set((s) => ({ returns: { ...s.returns, busy: false } }));
     },
 
     async setSimulatedOutcome(outcome: SimulatedOutcome): Promise<boolean> {
       return valueOf(await api.call('simulator.setPaymentOutcome', { outcome })) !== null;
+    },
+
+    loadDevices,
+    /** The devices page, loaded afresh: counters and states as they are now. */
+    openDevices(): void {
+      if (!isSignedIn() || state.screen === 'devices' || !canLeaveFor('devices')) return;
+      lookupSeq += 1;
+      set({ screen: 'devices', returns: noReturn });
+      void loadDevices();
+    },
+    closeDevices(): void {
+      if (state.screen === 'devices') backToSale();
+    },
+    /** Prints the till's last sale or return receipt again, as a copy; a second tap meanwhile does nothing. */
+    async reprintLast(): Promise<PrintJobView | null> {
+      if (state.reprinting) return null;
+      set({ reprinting: true });
+      const job = valueOf(await api.call('printer.reprintLast', {}));
+      set({ reprinting: false });
+      if (job) applyPrintJob(job);
+      return job;
+    },
+    async simulateScan(via: SimulatedScanVia, data: string): Promise<boolean> {
+      return valueOf(await api.call('simulator.scan', { via, data })) !== null;
+    },
+    async simulatePrinter(change: Partial<SimulatedPrinter>): Promise<boolean> {
+      if (valueOf(await api.call('simulator.printer', change)) === null) return false;
+      set({ simulatedPrinter: { ...simulatedPrinter(state.simulatedPrinter, state.devices), ...change } });
+      return true;
     },
   };
 }

@@ -1,7 +1,8 @@
 import type { ErrorCode } from '../../contract/common';
+import type { DeviceSnapshot, PrintQueueView } from '../../contract/devices';
 import type { Cart, EventPayload, Receipt, ReturnableSale, SessionStatus, User } from '../../contract/ipc';
 
-export type Screen = 'boot' | 'login' | 'checkout' | 'receipt' | 'returns';
+export type Screen = 'boot' | 'login' | 'checkout' | 'receipt' | 'returns' | 'devices';
 
 export type CardStage = EventPayload<'payment.progress'>['stage'];
 
@@ -25,6 +26,14 @@ export interface ToastItem {
   params?: Record<string, string | number>;
 }
 
+/** The simulated printer's condition, as `simulator.printer` sets it. */
+export interface SimulatedPrinter {
+  paperOut: boolean;
+  paperNearEnd: boolean;
+  coverOpen: boolean;
+  pluggedIn: boolean;
+}
+
 export interface PosState {
   screen: Screen;
   bootFailed: boolean;
@@ -37,6 +46,14 @@ export interface PosState {
   receipt: Receipt | null;
   returns: ReturnsState;
   toasts: readonly ToastItem[];
+  /** The till's devices, loaded after login and kept current by `device.changed`; null until loaded. */
+  devices: readonly DeviceSnapshot[] | null;
+  /** The print queue, loaded after login and kept current by `print.changed`; null until loaded. */
+  printQueue: PrintQueueView | null;
+  /** A reprint request is on its way: one tap, one copy. */
+  reprinting: boolean;
+  /** What this screen last set on the simulated printer; null until it sets something. */
+  simulatedPrinter: SimulatedPrinter | null;
 }
 
 export const idlePayment: PaymentState = { busy: null, stage: null, retry: false };
@@ -53,6 +70,10 @@ export const initialState: PosState = {
   receipt: null,
   returns: noReturn,
   toasts: [],
+  devices: null,
+  printQueue: null,
+  reprinting: false,
+  simulatedPrinter: null,
 };
 
 /** The pay panel shows while the cashier asked for it, and always once money has been taken. */

@@ -25,6 +25,8 @@ export interface ReceiptLabels {
   received: string;
   change: string;
   thanks: string;
+  /** Printed on a reprint, so a copy is never taken for a second sale. */
+  copy: string;
   eReceipt: string;
   piece: string;
   kg: string;
@@ -47,6 +49,7 @@ export const receiptLabels: Record<Locale, ReceiptLabels> = {
     received: 'Получено',
     change: 'Сдача',
     thanks: 'Спасибо за покупку!',
+    copy: 'КОПИЯ',
     eReceipt: 'Электронный чек',
     piece: 'шт.',
     kg: 'кг',
@@ -67,6 +70,7 @@ export const receiptLabels: Record<Locale, ReceiptLabels> = {
     received: 'Received',
     change: 'Change',
     thanks: 'Thank you for shopping with us!',
+    copy: 'COPY',
     eReceipt: 'E-receipt',
     piece: 'pcs',
     kg: 'kg',
@@ -87,6 +91,7 @@ export const receiptLabels: Record<Locale, ReceiptLabels> = {
     received: '实收',
     change: '找零',
     thanks: '谢谢惠顾，欢迎再次光临！',
+    copy: '副本',
     eReceipt: '电子小票',
     piece: '件',
     kg: '千克',

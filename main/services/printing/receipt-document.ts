@@ -29,6 +29,8 @@ export interface ReceiptPrintSettings {
   timeZone?: string;
   /** Print the receipt number as CODE128 (default true). */
   receiptBarcode?: boolean;
+  /** A reprint: marked as a copy, and the drawer stays shut (no money changes hands). */
+  copy?: boolean;
 }
 
 /** A product's name in the receipt's language, else the store's, else whatever the catalogue has. */
@@ -67,6 +69,7 @@ export function receiptDocument(receipt: Receipt, settings: ReceiptPrintSettings
     { text: receipt.store.name, large: true },
     { text: receipt.store.address },
     ...(settings.storeLines ?? []).map((text) => ({ text })),
+    ...(settings.copy ? [{ text: labels.copy, large: true }] : []),
     { text: isReturn ? labels.returnTitle : labels.saleTitle, bold: true },
     { text: fill(labels.number, { no: receipt.receiptNo }) },
     ...(receipt.originalReceiptNo
@@ -109,6 +112,6 @@ export function receiptDocument(receipt: Receipt, settings: ReceiptPrintSettings
     qr: settings.eReceiptUrl
       ? { payload: eReceiptLink(settings.eReceiptUrl, receipt), caption: labels.eReceipt }
       : null,
-    openDrawer: paidCash,
+    openDrawer: paidCash && !settings.copy,
   };
 }

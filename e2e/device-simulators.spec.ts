@@ -1,0 +1,114 @@
+// The till with its simulated devices attached, through the real UI: real bytes on a pseudo-terminal
+// (serial scanner, card reader) and on a TCP socket (the network printer on 127.0.0.1).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { paymentPans } from '../native-drivers/card-reader/test-cards';
+import { demoProducts } from '../main/store/seed/demo-catalog';
+import { barcodeOf, cartLine, cashier, countRows, expect, logIn, sell, test } from './fixtures';
+import type { TillFixture } from './fixtures';
+import type { Page } from '@playwright/test';
+
+test.use({ tillDevices: 'simulated' });
+
+const { milk, coffee } = demoProducts;
+
+function simulators(till: TillFixture) {
+  if (!till.simulators) throw new Error('this spec runs with simulated devices');
+  return till.simulators;
+}
+
+const printerRow = (page: Page) => page.locator('[data-testid="device-row"][data-role="printer"]');
+
+test('a scan from the serial scanner simulator lands in the cart', async ({ page, till }) => {
+  await logIn(page, cashier.name, cashier.pin);
+  const scanner = simulators(till).serialScanner;
+  if (!scanner) throw new Error('socat is needed for the serial scanner simulator (see .ci/run)');
+  await scanner.scan(`]E0${barcodeOf(milk)}`, { suffix: '\r' });
+  await expect(cartLine(page, barcodeOf(milk))).toBeVisible();
+  await expect(page.getByTestId('cart-item-count')).toHaveText('1');
+});
+
+test('a completed sale’s receipt arrives at the virtual printer, decoded back to its text', async ({
+  page,
+  till,
+}) => {
+  await logIn(page, cashier.name, cashier.pin);
+  const printer = simulators(till).printer;
+  if (!printer) throw new Error('no simulated printer');
+  const printed = printer.nextReceipt(10_000);
+  const receiptNo = await sell(page, [barcodeOf(milk), barcodeOf(coffee)], 'cash');
+  const receipt = await printed;
+  expect(receipt.lines.join('\n')).toContain(receiptNo);
+  expect(receipt.lines.join('\n')).toContain('Молоко 3,2 % 1 л');
+  expect(receipt.barcodes).toContainEqual({ symbology: 'code128', data: receiptNo });
+  expect(receipt.drawerKicks).toBe(1);
+  await expect(page.getByTestId('receipt-print-status')).toHaveAttribute('data-status', 'printed');
+});
+
+test('paper out keeps the sale, tells the cashier, and prints the receipt once when paper is loaded', async ({
+  page,
+  till,
+}) => {
+  await logIn(page, cashier.name, cashier.pin);
+  const printer = simulators(till).printer;
+  if (!printer) throw new Error('no simulated printer');
+  printer.setCondition({ paperOut: true });
+  const receiptNo = await sell(page, [barcodeOf(milk)], 'cash');
+  expect(countRows(till, 'sales')).toBeGreaterThan(0);
+  const toast = page.locator('[data-testid="toast"][data-code="PRINTER_PROBLEM"]');
+  await expect(toast).toBeVisible();
+  await expect(toast).toContainText(receiptNo);
+  await expect(page.getByTestId('receipt-print-status')).toHaveAttribute('data-status', 'waiting');
+  expect(printer.receipts).toHaveLength(0);
+
+  const printed = printer.nextReceipt(10_000);
+  printer.loadPaper();
+  expect((await printed).lines.join('\n')).toContain(receiptNo);
+  await expect(page.getByTestId('receipt-print-status')).toHaveAttribute('data-status', 'printed');
+  expect(printer.receipts).toHaveLength(1);
+  expect(
+    till.query<{ status: string }>('SELECT status FROM print_jobs WHERE receipt_no = ?', receiptNo),
+  ).toEqual([{ status: 'printed' }]);
+});
+
+test('an unplugged printer shows as a problem and comes back by itself', async ({ page, till }) => {
+  await logIn(page, cashier.name, cashier.pin);
+  const printer = simulators(till).printer;
+  if (!printer) throw new Error('no simulated printer');
+  await page.locator('[data-testid="device-indicator"][data-role="printer"]').click();
+  await expect(printerRow(page)).toHaveAttribute('data-state', 'idle');
+  await expect(printerRow(page)).toHaveAttribute('data-simulated', 'true');
+
+  await printer.unplug();
+  await expect(printerRow(page)).not.toHaveAttribute('data-state', 'idle', { timeout: 10_000 });
+  await printer.plugIn();
+  await expect(printerRow(page)).toHaveAttribute('data-state', 'idle', { timeout: 15_000 });
+});
+
+test('a swiped payment card is refused and its number is stored, logged and queued nowhere', async ({
+  page,
+  till,
+}) => {
+  await logIn(page, cashier.name, cashier.pin);
+  const reader = simulators(till).cardReader;
+  if (!reader) throw new Error('socat is needed for the card reader simulator (see .ci/run)');
+  const pan = paymentPans.visa;
+  await reader.swipe({ number: pan, name: 'CARDHOLDER/TEST' });
+  await expect(page.locator('[data-testid="toast"][data-code="PAYMENT_CARD_REFUSED"]')).toBeVisible();
+  await expect(page.locator('[data-testid="toast"]')).not.toContainText(pan.slice(0, 6));
+  await sell(page, [barcodeOf(milk)], 'cash'); // the till goes on, and writes its files
+
+  const files = readdirSync(till.dataDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+  expect(files.some((file) => file.endsWith('omnitill.log'))).toBe(true);
+  expect(files.some((file) => file.endsWith('till.sqlite'))).toBe(true);
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    expect(bytes.includes(pan), `${file} holds the card number`).toBe(false);
+    expect(bytes.includes('CARDHOLDER'), `${file} holds the track data`).toBe(false);
+  }
+  const outbox = till.query<{ payload: string }>('SELECT payload FROM outbox');
+  expect(outbox.length).toBeGreaterThan(0);
+  expect(outbox.some((row) => row.payload.includes(pan))).toBe(false);
+});

@@ -1,0 +1,39 @@
+// Joins the device manager to the till: device states go to the UI, a printer that becomes ready
+// gets the queued receipts, and scans and swipes are routed (device-input.ts).
+import type { TillConfig } from '../../contract/config';
+import type { DeviceManager } from '../../native-drivers/manager/types';
+import type { Logger } from '../log';
+import type { CheckoutService } from './checkout';
+import { routeDeviceInput } from './device-input';
+import type { EventBus } from './events';
+import type { PrintQueue } from './printing/queue';
+import type { SessionService } from './session';
+
+export interface AttachDeps {
+  checkout: CheckoutService;
+  events: EventBus;
+  config: TillConfig;
+  printQueue: PrintQueue;
+  session: SessionService;
+  log: Logger;
+}
+
+/** Returns the detach. */
+export function attachDevices(devices: DeviceManager, deps: AttachDeps): () => void {
+  const offChanged = devices.on('changed', (snapshot) => {
+    deps.events.emit('device.changed', snapshot);
+    if (snapshot.role === 'printer' && snapshot.state === 'idle') void deps.printQueue.kick();
+  });
+  const offInput = routeDeviceInput({
+    devices,
+    checkout: deps.checkout,
+    events: deps.events,
+    config: deps.config,
+    isLoggedIn: () => deps.session.user !== null,
+    log: deps.log,
+  });
+  return () => {
+    offChanged();
+    offInput();
+  };
+}
