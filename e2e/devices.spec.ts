@@ -1,5 +1,5 @@
 // The device lights, the devices page and printing through the real UI, on a till with no printer
-// attached: receipts wait in the persistent print queue, and the sale never waits for them.
+// or scanner attached: receipts wait in the persistent print queue, and the sale never waits for them.
 import { demoProducts } from '../main/store/seed/demo-catalog';
 import { ru } from '../renderer/i18n/ru';
 import { barcodeOf, cashier, countRows, expect, logIn, sell, test } from './fixtures';
@@ -26,7 +26,11 @@ test('a sale’s receipt waits in the print queue, a reprint joins it, and the d
   await printer.click();
   const devices = page.getByTestId('devices-screen');
   await expect(devices).toBeVisible();
-  await expect(devices.getByTestId('device-row')).toHaveCount(0);
+  // Only the payment terminal (in-process simulator): no printer or scanner is attached to this till.
+  const rows = devices.getByTestId('device-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toHaveAttribute('data-role', 'payment-terminal');
+  await expect(rows).toHaveAttribute('data-simulated', 'true');
   await expect(devices.getByTestId('print-queued')).toHaveText('2');
   const jobs = devices.getByTestId('print-job');
   await expect(jobs).toHaveCount(2);

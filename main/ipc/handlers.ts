@@ -9,13 +9,17 @@ import type { SessionService } from '../services/session';
 import type { Sales } from '../store/sales';
 import { saleReceipt } from '../services/receipt-view';
 import type { TillConfig } from '../../contract/config';
+import type { DeviceSnapshot } from '../../contract/devices';
 import type { DeviceManager } from '../../native-drivers/manager/types';
 import type { PrintQueue } from '../services/printing/queue';
 import { simulatePrinter, simulateScan } from '../services/device-simulation';
+import { scanFromText } from '../services/scan-router';
+import type { ScanRouter } from '../services/scan-router';
 import type { Handlers } from './dispatcher';
 
 export interface Services {
   config: TillConfig;
+  route: ScanRouter;
   session: SessionService;
   checkout: CheckoutService;
   returns: ReturnsService;
@@ -24,6 +28,8 @@ export interface Services {
   simulator: PaymentTerminalSimulator | null;
   printQueue: PrintQueue;
   devices: DeviceManager | null;
+  /** The payment terminal's entry on the devices page. */
+  paymentTerminal: () => DeviceSnapshot;
 }
 
 export const publicCalls: ReadonlySet<CallName> = new Set([
@@ -49,7 +55,7 @@ export function createHandlers(s: Services): Handlers {
     },
 
     'cart.get': () => ok(s.checkout.view()),
-    'cart.scan': ({ code }) => s.checkout.scan(code),
+    'cart.scan': ({ code }) => s.route(scanFromText(code, Date.now())),
     'cart.setQuantity': ({ lineId, quantityMilli }) => s.checkout.setQuantity(lineId, quantityMilli),
     'cart.removeLine': ({ lineId }) => s.checkout.removeLine(lineId),
     'cart.void': () => s.checkout.voidCart(),
@@ -69,7 +75,7 @@ export function createHandlers(s: Services): Handlers {
     'returns.lookup': ({ receiptNo }) => s.returns.lookup(receiptNo),
     'returns.complete': ({ returnId, saleId, lines }) => s.returns.complete(returnId, saleId, lines),
 
-    'devices.list': () => ok(s.devices?.snapshots() ?? []),
+    'devices.list': () => ok([...(s.devices?.snapshots() ?? []), s.paymentTerminal()]),
     'printer.queue': () => ok(s.printQueue.view()),
     'printer.reprintLast': () => s.printQueue.reprintLast(),
     'simulator.scan': (input) => simulateScan(s.devices, input),

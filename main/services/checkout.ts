@@ -53,6 +53,11 @@ export class CheckoutService {
     this.cart = emptyCart(randomUUID(), deps.config.store.currency);
   }
 
+  /** True while the payment terminal holds the customer. */
+  get cardInProgress(): boolean {
+    return this.cardInFlight;
+  }
+
   view(): Cart {
     return toCartView(this.cart);
   }

@@ -1,18 +1,16 @@
 // Joins the device manager to the till: device states go to the UI, a printer that becomes ready
 // gets the queued receipts, and scans and swipes are routed (device-input.ts).
-import type { TillConfig } from '../../contract/config';
 import type { DeviceManager } from '../../native-drivers/manager/types';
 import type { Logger } from '../log';
-import type { CheckoutService } from './checkout';
 import { routeDeviceInput } from './device-input';
 import type { EventBus } from './events';
 import type { PrintQueue } from './printing/queue';
+import type { ScanRouter } from './scan-router';
 import type { SessionService } from './session';
 
 export interface AttachDeps {
-  checkout: CheckoutService;
+  route: ScanRouter;
   events: EventBus;
-  config: TillConfig;
   printQueue: PrintQueue;
   session: SessionService;
   log: Logger;
@@ -26,9 +24,8 @@ export function attachDevices(devices: DeviceManager, deps: AttachDeps): () => v
   });
   const offInput = routeDeviceInput({
     devices,
-    checkout: deps.checkout,
+    route: deps.route,
     events: deps.events,
-    config: deps.config,
     isLoggedIn: () => deps.session.user !== null,
     log: deps.log,
   });

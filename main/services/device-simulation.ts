@@ -20,7 +20,9 @@ export async function simulateScan(
     return ok({});
   }
   if (!simulators?.hidScanner) return notSimulated('HID scanner');
-  await simulators.hidScanner.sendReports(encodeHidPosLabel(new TextEncoder().encode(data), null, genericLayout));
+  await simulators.hidScanner.sendReports(
+    encodeHidPosLabel(new TextEncoder().encode(data), null, genericLayout),
+  );
   return ok({});
 }
 

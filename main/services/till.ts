@@ -26,6 +26,8 @@ import { CheckoutService } from './checkout';
 import { EventBus } from './events';
 import { ReturnsService } from './returns';
 import { attachDevices } from './device-events';
+import { createScanRouter } from './scan-router';
+import { paymentTerminalSnapshot } from './devices';
 import { PrintQueue } from './printing/queue';
 import { SessionService } from './session';
 
@@ -48,7 +50,12 @@ export interface Till {
   db: Db;
   dispatch: Dispatch;
   events: EventBus;
-  services: { checkout: CheckoutService; session: SessionService; returns: ReturnsService; printQueue: PrintQueue };
+  services: {
+    checkout: CheckoutService;
+    session: SessionService;
+    returns: ReturnsService;
+    printQueue: PrintQueue;
+  };
   close(): void;
 }
 
@@ -119,7 +126,10 @@ export function openTill(options: TillOptions): Till {
     now,
     log,
   });
+  const route = createScanRouter({ checkout, events, config });
+  const startedAt = now().toISOString();
   const handlers = createHandlers({
+    route,
     config,
     session,
     checkout,
@@ -129,13 +139,14 @@ export function openTill(options: TillOptions): Till {
     simulator,
     printQueue,
     devices,
+    paymentTerminal: () => paymentTerminalSnapshot(terminal, startedAt, checkout.cardInProgress),
   });
   const dispatch = createDispatcher(
     handlers,
     { public: publicCalls, isLoggedIn: () => session.user !== null },
     log,
   );
-  const detach = devices ? attachDevices(devices, { checkout, events, config, printQueue, session, log }) : null;
+  const detach = devices ? attachDevices(devices, { route, events, printQueue, session, log }) : null;
   // Receipts queued before a crash or a restart print as soon as the printer is there.
   void printQueue.kick();
   return {

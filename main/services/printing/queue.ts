@@ -98,7 +98,8 @@ export class PrintQueue {
       copy: job.kind === 'reprint',
     });
     const encoded = encodeReceipt(document, printer.profile);
-    if (encoded.unprintable > 0) log.warn('print.unprintable_characters', { jobId: job.id, count: encoded.unprintable });
+    if (encoded.unprintable > 0)
+      log.warn('print.unprintable_characters', { jobId: job.id, count: encoded.unprintable });
     const outcome = await printer.print(encoded.bytes);
     const at = now().toISOString();
     if (outcome.ok) {
