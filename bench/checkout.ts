@@ -19,24 +19,12 @@ import { runSeed } from '../main/store/seed/command';
 import { demoUsers } from '../main/store/seed/demo-catalog';
 import { chromiumPath } from '../e2e/chromium';
 import { wedgeScan } from '../e2e/wedge';
+import { summary } from './stats';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 500_000);
 const SCANS = 200;
 const CART_SIZE = 20;
 const SALES = 200;
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Number(
-    (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN).toFixed(2),
-  );
-};
-const summary = (values: number[]) => ({
-  n: values.length,
-  p50: percentile(values, 50),
-  p95: percentile(values, 95),
-  max: percentile(values, 100),
-});
 
 const dataDir = mkdtempSync(join(tmpdir(), 'omnitill-bench-'));
 const cashier = demoUsers.find((user) => user.role === 'cashier');
@@ -156,8 +144,8 @@ console.info(
       seedSeconds: Number(seedSeconds.toFixed(1)),
       startToReadyMs: Math.round(startToReadyMs),
       hostListeningMs: Math.round(hostListeningMs),
-      scanToRowMs: summary(scanMs),
-      saleCommitMs: summary(commitMs),
+      scanToRowMs: summary(scanMs, 2),
+      saleCommitMs: summary(commitMs, 2),
       targets: { scanToRowP95Ms: 50, saleCommitP95Ms: 10, startToReadyMs: 3000 },
     },
     null,

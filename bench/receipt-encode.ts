@@ -7,6 +7,7 @@ import { receiptDocument } from '../main/services/printing/receipt-document';
 import { longSale } from '../main/services/printing/sample-receipts';
 import { encodeReceipt } from '../native-drivers/printer/layout';
 import { printerProfiles } from '../native-drivers/printer/profiles';
+import { percentile } from './stats';
 
 const LINES = 30;
 const WARM_UP = 300;
@@ -19,12 +20,6 @@ const settings = {
   timeZone: 'Europe/Moscow',
   eReceiptUrl: 'https://r.omnitill.example/{store}/{receiptNo}',
 } as const;
-
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const value = sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-  return Number(value.toFixed(3));
-};
 
 function time(run: () => unknown): number[] {
   for (let i = 0; i < WARM_UP; i++) run();

@@ -13,21 +13,16 @@ import { hexBytes, hidReportFixtures } from '../native-drivers/scanner/hid-pos-f
 import { genericLayout, honeywellLayout } from '../native-drivers/scanner/hid-pos-layouts';
 import { encodeHidPosLabel } from '../native-drivers/scanner/hid-pos-report';
 import { SerialFramer } from '../native-drivers/scanner/serial-framer';
+import { percentile } from './stats';
 
 const WARM_UP = 500;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5000);
 const TARGET_P95_MS = 1;
 
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const value = sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-  return Number(value.toFixed(4));
-};
-
 const summary = (samples: number[]) => ({
-  p50Ms: percentile(samples, 50),
-  p95Ms: percentile(samples, 95),
-  maxMs: percentile(samples, 100),
+  p50Ms: percentile(samples, 50, 4),
+  p95Ms: percentile(samples, 95, 4),
+  maxMs: percentile(samples, 100, 4),
 });
 
 /** Times `run`, which must produce exactly one scan per call (a bench that decodes nothing is a bug). */

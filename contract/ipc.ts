@@ -226,9 +226,7 @@ export const calls = {
 
   /** Demo and tests: a label sent by a simulated scanner, as real bytes on its transport. */
   'simulator.scan': {
-    input: z
-      .object({ via: z.enum(['serial', 'hid']), data: z.string().min(1).max(1024) })
-      .strict(),
+    input: z.object({ via: z.enum(['serial', 'hid']), data: z.string().min(1).max(1024) }).strict(),
     output: Empty,
   },
   /** Demo and tests: the simulated printer's paper and cover, and whether it is plugged in. */

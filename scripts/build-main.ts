@@ -26,6 +26,7 @@ await Promise.all([
     format: 'esm',
     entryPoints: ['main/host/cli.ts'],
     outfile: 'dist/host/cli.mjs',
-    external: [...nativeModules, 'ws'],
+    // It runs beside node_modules; bundling CommonJS packages into ESM breaks their require() calls.
+    packages: 'external',
   }),
 ]);
