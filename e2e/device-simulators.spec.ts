@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { paymentPans } from '../native-drivers/card-reader/test-cards';
 import { demoProducts } from '../main/store/seed/demo-catalog';
-import { barcodeOf, cartLine, cashier, countRows, expect, logIn, sell, test } from './fixtures';
+import { barcodeOf, cartLine, cashier, countRows, expect, logIn, sell, test, wedgeScan } from './fixtures';
+import { swipeText } from '../native-drivers/simulators/card-reader';
 import type { TillFixture } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -111,4 +112,21 @@ test('a swiped payment card is refused and its number is stored, logged and queu
   const outbox = till.query<{ payload: string }>('SELECT payload FROM outbox');
   expect(outbox.length).toBeGreaterThan(0);
   expect(outbox.some((row) => row.payload.includes(pan))).toBe(false);
+});
+
+test('a payment card swiped on a keyboard-mode reader is refused, masked, and the cart stays', async ({
+  page,
+  till,
+}) => {
+  await logIn(page, cashier.name, cashier.pin);
+  await wedgeScan(page, barcodeOf(milk));
+  await expect(cartLine(page, barcodeOf(milk))).toBeVisible();
+  const pan = paymentPans.mastercard;
+  await wedgeScan(page, swipeText({ number: pan, name: 'CARDHOLDER/TEST' }));
+  const toast = page.locator('[data-testid="toast"][data-code="PAYMENT_CARD_REFUSED"]');
+  await expect(toast).toBeVisible();
+  await expect(toast).not.toContainText(pan.slice(0, 6));
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await expect(page.getByTestId('scan-input')).toHaveValue('');
+  expect(readFileSync(join(till.dataDir, 'logs', 'omnitill.log')).includes(pan)).toBe(false);
 });

@@ -93,7 +93,7 @@ export const test = base.extend<{ till: TillFixture; tillDevices: 'none' | 'simu
 
 export { expect };
 
-/** The key of a US layout a scanner presses for a character, as the DevTools protocol describes it. */
+/** Logs a cashier in through the login screen and waits until the till takes scans. */
 export async function logIn(page: Page, name: string, pin: string): Promise<void> {
   await page.getByTestId('cashier-tile').filter({ hasText: name }).click();
   await page.getByTestId('pin-input').fill(pin);

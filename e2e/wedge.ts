@@ -1,6 +1,19 @@
 // A keyboard-wedge scanner for Playwright: shared by the end-to-end tests and the benchmarks.
 import type { CDPSession, Page } from '@playwright/test';
 
+/** US-layout keys of the symbols barcodes and magnetic stripe readers send (track sentinels % ; ? ^ =). */
+const symbols: Record<string, { code: string; keyCode: number; shift: boolean }> = {
+  '-': { code: 'Minus', keyCode: 189, shift: false },
+  '=': { code: 'Equal', keyCode: 187, shift: false },
+  ';': { code: 'Semicolon', keyCode: 186, shift: false },
+  '/': { code: 'Slash', keyCode: 191, shift: false },
+  '?': { code: 'Slash', keyCode: 191, shift: true },
+  '%': { code: 'Digit5', keyCode: 53, shift: true },
+  '^': { code: 'Digit6', keyCode: 54, shift: true },
+  '+': { code: 'Equal', keyCode: 187, shift: true },
+  ' ': { code: 'Space', keyCode: 32, shift: false },
+};
+
 function scannerKey(char: string): { key: string; code: string; keyCode: number; shift: boolean } {
   if (/^\d$/.test(char))
     return { key: char, code: `Digit${char}`, keyCode: char.charCodeAt(0), shift: false };
@@ -8,7 +21,8 @@ function scannerKey(char: string): { key: string; code: string; keyCode: number;
     const upper = char.toUpperCase();
     return { key: char, code: `Key${upper}`, keyCode: upper.charCodeAt(0), shift: char === upper };
   }
-  if (char === '-') return { key: '-', code: 'Minus', keyCode: 189, shift: false };
+  const symbol = symbols[char];
+  if (symbol) return { key: char, ...symbol };
   throw new RangeError(`no scanner key for "${char}"`);
 }
 
