@@ -92,3 +92,28 @@ export function sumMinor(values: number[]): Result<number> {
   if (!withinCap(sum)) return amountTooLarge();
   return ok(Number(sum));
 }
+
+const digitsByCurrency = new Map<string, number>();
+
+/** Digits after the decimal point of a currency, as Intl knows them (RUB 2, JPY 0). */
+export function currencyDigits(currency: string): number {
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
+}
+
+/**
+ * A decimal amount (`units` with `decimals` digits after the point, as GS1 AI 392n carries it) in
+ * the currency's minor units; null when it has more precision than the currency can charge.
+ */
+export function decimalToMinor(units: number, decimals: number, currency: string): number | null {
+  const shift = currencyDigits(currency) - decimals;
+  if (shift >= 0) return units * 10 ** shift;
+  const divisor = 10 ** -shift;
+  return units % divisor === 0 ? units / divisor : null;
+}

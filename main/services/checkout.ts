@@ -12,11 +12,12 @@ import type { ScannedCode } from '../domain/barcode';
 import { addItem, cartTotals, emptyCart, removeLine, setQuantity, toCartView } from '../domain/cart';
 import type { CartState, ProductForSale } from '../domain/cart';
 import { MILLI } from '../../contract/common';
-import { divideHalfUp } from '../domain/money';
+import { gs1Item, quantityForPrice } from '../domain/gs1-item';
 import { formatReceiptNo } from '../domain/receipt';
 import { lineTax } from '../domain/tax';
 import { addTender, cardTender, cashTender, checkCardAmount, isFullyPaid } from '../domain/tender';
 import type { PaymentTerminal } from '../../native-drivers/payment-terminal/types';
+import type { Gs1Product } from '../../native-drivers/scanner/gs1-product';
 import type { Db } from '../store/db';
 import type { Catalog } from '../store/catalog';
 import { storageError } from '../store/errors';
@@ -69,6 +70,16 @@ export class CheckoutService {
     return this.change((cart) =>
       addItem(cart, item.value.product, { lineId: randomUUID(), ...item.value.item }),
     );
+  }
+
+  /** A GS1 label: the product by its GTIN, with the weight, price or serial the label carries. */
+  scanGs1(label: Gs1Product): Result<Cart> {
+    const product = this.deps.catalog.productByBarcode(label.gtin);
+    if (!product)
+      return fail('UNKNOWN_BARCODE', `No product has the GTIN ${label.gtin}`, { barcode: label.gtin });
+    const item = gs1Item(product, label, this.deps.config.store.currency);
+    if (!item.ok) return item;
+    return this.change((cart) => addItem(cart, product, { lineId: randomUUID(), ...item.value }));
   }
 
   setQuantity(lineId: string, quantityMilli: number): Result<Cart> {
@@ -288,13 +299,13 @@ export class CheckoutService {
         }
         // A price label on a weighed item: the scale printed the price; the weight it stands for is
         // shown for the receipt, but the charged total is exactly the printed price.
-        const quantityMilli =
-          product.unit === 'kg' && product.unitPriceMinor > 0
-            ? Math.max(1, Number(divideHalfUp(BigInt(scanned.value) * 1000n, BigInt(product.unitPriceMinor))))
-            : MILLI;
         return ok({
           product,
-          item: { quantityMilli, fixedTotalMinor: scanned.value, fromEmbeddedBarcode: true },
+          item: {
+            quantityMilli: quantityForPrice(product, scanned.value),
+            fixedTotalMinor: scanned.value,
+            fromEmbeddedBarcode: true,
+          },
         });
       }
     }

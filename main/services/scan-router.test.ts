@@ -53,3 +53,17 @@ describe('a scan typed or wedged into the till', () => {
     expect(heard).toEqual(['0001-01-000042']);
   });
 });
+
+describe('a GS1 label scanned at the till', () => {
+  it('puts each serialised unit of a marked product on its own line, quantity fixed', async () => {
+    await loggedIn();
+    const gtin14 = `0${fixture.milk.barcode}`;
+    await scan(`]C101${gtin14}21SERIAL0001\u001d91EE06`);
+    const cart = await till.must('cart.scan', {
+      code: `]C101${gtin14}21SERIAL0002\u001d91EE06`,
+      source: 'wedge',
+    });
+    expect(cart.lines).toHaveLength(2);
+    expect(cart.lines.every((line) => line.quantityMilli === 1000 && line.fromEmbeddedBarcode)).toBe(true);
+  });
+});

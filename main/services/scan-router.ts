@@ -44,6 +44,7 @@ export function createScanRouter(deps: {
     const value = meaning.value;
     switch (value.kind) {
       case 'product':
+        if (value.via === 'gs1') return deps.checkout.scanGs1(value);
         return deps.checkout.scan(value.via === 'embedded' ? value.code : value.gtin);
       case 'unknown':
         return deps.checkout.scan(scan.data);

@@ -4,6 +4,7 @@
 // customer reads anyway. Money goes to Intl as an exact decimal string, never through a float.
 import type { Locale, Unit } from '../../../contract/common';
 import { MILLI } from '../../../contract/common';
+import { currencyDigits } from '../../domain/money';
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -19,19 +20,6 @@ function numberFormat(key: string, locale: Locale, options: Intl.NumberFormatOpt
 
 const plainSpaces = (text: string): string => text.replace(/[\u00a0\u2007\u2009\u202f]/g, ' ');
 
-const digitsByCurrency = new Map<string, number>();
-
-/** Digits after the decimal point of a currency, as Intl knows them (RUB 2, JPY 0). */
-function currencyDigits(currency: string): number {
-  let digits = digitsByCurrency.get(currency);
-  if (digits === undefined) {
-    digits =
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-      2;
-    digitsByCurrency.set(currency, digits);
-  }
-  return digits;
-}
 
 /** `-123456` with 2 digits → "-1234.56". */
 function scaledToDecimal(scaled: number, digits: number): Intl.StringNumericLiteral {
