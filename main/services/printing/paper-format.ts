@@ -20,7 +20,6 @@ function numberFormat(key: string, locale: Locale, options: Intl.NumberFormatOpt
 
 const plainSpaces = (text: string): string => text.replace(/[\u00a0\u2007\u2009\u202f]/g, ' ');
 
-
 /** `-123456` with 2 digits → "-1234.56". */
 function scaledToDecimal(scaled: number, digits: number): Intl.StringNumericLiteral {
   const sign = scaled < 0 ? '-' : '';
