@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { TillConfig, defaultTillConfig } from './config';
+import { DEMO_MEMBER_QR_KEY, TillConfig, defaultTillConfig } from './config';
 
-// A config file as IT wrote it before scanner and device settings existed.
-const withoutScanner: Omit<TillConfig, 'scanner' | 'devices'> = {
+// A config file as IT wrote it before scanner, device and member QR settings existed.
+const withoutScanner: Omit<TillConfig, 'scanner' | 'devices' | 'memberQr'> = {
   store: defaultTillConfig.store,
   terminal: defaultTillConfig.terminal,
   embeddedBarcodes: defaultTillConfig.embeddedBarcodes,
@@ -56,5 +56,52 @@ describe('TillConfig scanner settings', () => {
     expect(bad({ gs1Separator: '~~' })).toBe('scanner.gs1Separator');
     expect(bad({ serial: { suffix: [256] } })).toBe('scanner.serial.suffix.0');
     expect(bad({ extra: true })).toBe('scanner');
+  });
+});
+
+describe('TillConfig member QR keys', () => {
+  const secret = Buffer.alloc(32, 7).toString('base64');
+  const keysError = (keys: unknown) =>
+    TillConfig.safeParse({ ...withoutScanner, memberQr: { keys } }).error?.issues[0]?.message;
+
+  it('gives a config file without keys the demo key only', () => {
+    const parsed = TillConfig.parse(JSON.parse(JSON.stringify(withoutScanner)));
+    expect(parsed.memberQr).toEqual({ keys: [DEMO_MEMBER_QR_KEY] });
+    expect(defaultTillConfig.memberQr).toEqual(parsed.memberQr);
+  });
+
+  it('takes a keyring with a retired key and the current one', () => {
+    const keys = [
+      { id: 'k2025', secret, retired: true },
+      { id: 'k2026', secret },
+    ];
+    const parsed = TillConfig.parse({ ...withoutScanner, memberQr: { keys } });
+    expect(parsed.memberQr.keys.map((key) => [key.id, key.retired])).toEqual([
+      ['k2025', true],
+      ['k2026', false],
+    ]);
+  });
+
+  it('refuses short or non-base64 secrets, duplicate ids and a keyring with every key retired', () => {
+    expect(keysError([{ id: 'k1', secret: Buffer.alloc(31).toString('base64') }])).toBe('at least 32 bytes');
+    expect(keysError([{ id: 'k1', secret: 'not base64!' }])).toBe('base64');
+    expect(keysError([{ id: 'k-1', secret }])).toBe('1–16 letters or digits');
+    expect(
+      keysError([
+        { id: 'k1', secret },
+        { id: 'k1', secret },
+      ]),
+    ).toBe('key ids are unique');
+    expect(keysError([{ id: 'k1', secret, retired: true }])).toBe('at least one key is not retired');
+    expect(keysError([])).toBeDefined();
+  });
+
+  it('names the field of a bad secret without echoing the secret', () => {
+    const result = TillConfig.safeParse({
+      ...withoutScanner,
+      memberQr: { keys: [{ id: 'k1', secret: 'c2hvcnQ=' }] },
+    });
+    expect(result.error?.issues[0]?.path).toEqual(['memberQr', 'keys', 0, 'secret']);
+    expect(JSON.stringify(result.error?.issues)).not.toContain('c2hvcnQ');
   });
 });

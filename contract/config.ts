@@ -56,8 +56,9 @@ export type CardNumberRange = z.infer<typeof CardNumberRange>;
 
 /**
  * Member QR codes, shown by the customer app. A pattern names the member id `(?<id>…)` and the
- * signature `(?<sig>…)` HQ issued with it; the till only recognises the code, the customers service
- * verifies the signature. Default formats:
+ * signature `(?<sig>…)` the app signed it with; the scanner only recognises the code,
+ * main/services/member-qr.ts verifies the signature (`<keyId>-<step>-<mac>`, main/domain/member-qr.ts),
+ * which stays within base64url so these patterns need not change. Default formats:
  *   OMNI:M:<id>:<sig>                      compact, for the app's QR
  *   https://omnitill.app/m/<id>?s=<sig>    the same as a link, so a phone camera opens the member page
  * with <id> 1–64 of [A-Za-z0-9-] and <sig> 16–128 base64url characters (RFC 4648 §5).
@@ -115,6 +116,52 @@ export const ScannerSettings = z
   })
   .strict();
 export type ScannerSettings = z.infer<typeof ScannerSettings>;
+
+/** Bytes a base64 string (RFC 4648 §4, padded or not) decodes to; contract/ has no Buffer. */
+const base64Bytes = (text: string) => Math.floor((text.replace(/=+$/, '').length * 3) / 4);
+
+/**
+ * One key of the member QR keyring. The customer app signs its QR with the current key; the till
+ * verifies with any key that is not retired, so HQ can roll keys without a flag day: add the new key,
+ * let apps pick it up, then mark the old one retired. `id` travels in every token.
+ */
+export const MemberQrKey = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9]{1,16}$/, '1–16 letters or digits'),
+    /** HMAC-SHA256 key, base64; at least 32 bytes (RFC 2104 §3: no shorter than the hash output). */
+    secret: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64')
+      .refine((secret) => base64Bytes(secret) >= 32, 'at least 32 bytes'),
+    retired: z.boolean().default(false),
+  })
+  .strict();
+export type MemberQrKey = z.infer<typeof MemberQrKey>;
+
+/**
+ * Keys of the member QR codes the customer app shows (main/domain/member-qr.ts has the format).
+ * The default is a DEMO-ONLY key, published in this file and good for nothing but the demo store:
+ * HQ delivers the real keyring with sync, and IT never types secrets into omnitill.json by hand.
+ * Secrets are never logged nor sent to the renderer.
+ */
+export const MemberQrSettings = z
+  .object({
+    keys: z
+      .array(MemberQrKey)
+      .min(1)
+      .refine((keys) => new Set(keys.map((key) => key.id)).size === keys.length, 'key ids are unique')
+      .refine((keys) => keys.some((key) => !key.retired), 'at least one key is not retired'),
+  })
+  .strict();
+export type MemberQrSettings = z.infer<typeof MemberQrSettings>;
+
+/** DEMO ONLY: anyone can read this secret; a real store runs with the keys HQ delivered. */
+export const DEMO_MEMBER_QR_KEY: MemberQrKey = {
+  id: 'demo',
+  // base64 of "omnitill demo member QR key, not a secret!"
+  secret: 'b21uaXRpbGwgZGVtbyBtZW1iZXIgUVIga2V5LCBub3QgYSBzZWNyZXQh',
+  retired: false,
+};
 
 const SerialPort = z
   .object({
@@ -191,6 +238,14 @@ export const TillConfig = z
         address: z.string(),
         currency: CurrencyCode,
         locale: Locale,
+        /**
+         * ISO 3166-1 alpha-2: how customers' phone numbers are read when typed without a country
+         * code. Optional, so older config files stay valid; derived from the currency when absent.
+         */
+        country: z
+          .string()
+          .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as RU')
+          .optional(),
       })
       .strict(),
     terminal: z.object({ code: z.string().regex(/^\d{2}$/, 'two digits') }).strict(),
@@ -198,6 +253,8 @@ export const TillConfig = z
     /** Optional in the file: config files written before scanners had settings stay valid. */
     scanner: ScannerSettings.prefault({}),
     devices: DeviceSettings.prefault({}),
+    /** Optional in the file: until HQ has delivered keys, the till knows only the demo key. */
+    memberQr: MemberQrSettings.prefault({ keys: [DEMO_MEMBER_QR_KEY] }),
     paymentTerminal: z
       .object({
         kind: z.literal('simulator'),
@@ -229,6 +286,7 @@ export const defaultTillConfig: TillConfig = {
   ],
   scanner: ScannerSettings.parse({}),
   devices: DeviceSettings.parse({}),
+  memberQr: { keys: [DEMO_MEMBER_QR_KEY] },
   paymentTerminal: { kind: 'simulator', timeoutMs: 60_000 },
   login: { maxAttempts: 5, lockoutSeconds: 60 },
 };

@@ -35,6 +35,7 @@ export function migrate(db: Db): void {
     if (migration.version <= current) continue;
     db.transaction(() => {
       db.exec(migration.up);
+      migration.backfill?.(db);
       db.pragma(`user_version = ${migration.version}`);
     })();
   }

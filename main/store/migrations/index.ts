@@ -1,8 +1,21 @@
-// Numbered migrations, applied in order; PRAGMA user_version records the last one applied.
+// Numbered migrations, applied in order; PRAGMA user_version records the last one applied. A
+// migration is SQL, plus an optional backfill for what SQL cannot compute (normalised keys), run in
+// the same transaction.
+import type { Db } from '../db';
 import * as m001 from './001-initial';
 import * as m002 from './002-print-queue';
+import * as m003 from './003-customers';
+import * as m004 from './004-member-tokens';
 
-export const migrations: readonly { version: number; up: string }[] = [
+export interface Migration {
+  version: number;
+  up: string;
+  backfill?: (db: Db) => void;
+}
+
+export const migrations: readonly Migration[] = [
   { version: 1, up: m001.up },
   { version: 2, up: m002.up },
+  { version: 3, up: m003.up, backfill: m003.backfill },
+  { version: 4, up: m004.up },
 ];

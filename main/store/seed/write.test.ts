@@ -8,7 +8,9 @@ import { lineTotal } from '../../domain/money';
 import { formatReceiptNo } from '../../domain/receipt';
 import { lineTax, taxTotals } from '../../domain/tax';
 import { verifyPin } from '../../security/pin';
+import { nameMatchQuery } from '../../domain/customer-identity';
 import { createCatalog } from '../catalog';
+import { createCustomers } from '../customers';
 import { openDatabase } from '../db';
 import type { Db } from '../db';
 import { createSales } from '../sales';
@@ -83,7 +85,16 @@ describe('seedDemoStore on a real database', () => {
     expect(count(db, 'SELECT count(*) FROM barcodes')).toBe(summary.barcodes);
     expect(count(db, 'SELECT count(*) FROM customers')).toBe(size.customers);
     expect(count(db, 'SELECT count(*) FROM sales')).toBe(size.sales);
-    const rows = ['categories', 'products', 'product_names', 'barcodes', 'users', 'customers']
+    const rows = [
+      'categories',
+      'products',
+      'product_names',
+      'barcodes',
+      'users',
+      'customers',
+      'customer_cards',
+    ]
+      .concat(['customer_names'])
       .concat(['sales', 'sale_lines', 'payments', 'sequences', 'meta'])
       .reduce((sum, table) => sum + count(db, `SELECT count(*) FROM ${table}`), 0);
     expect(summary.rows).toBe(rows);
@@ -102,6 +113,26 @@ describe('seedDemoStore on a real database', () => {
       if (product.plu) expect(catalog.productByPlu(product.plu)?.productId).toBe(product.id);
     }
     expect(catalog.productByPlu(demoProducts.bananas.plu ?? '')?.unit).toBe('kg');
+  });
+
+  it('gives every demo customer the keys the till identifies them by', () => {
+    const customers = createCustomers(db);
+    const rows = db
+      .prepare(
+        'SELECT id, card_no AS card, phone, phone_e164 AS e164, name FROM customers ORDER BY id LIMIT 50',
+      )
+      .all() as { id: number; card: string; phone: string; e164: string; name: string }[];
+    for (const row of rows) {
+      expect(row.e164).toBe(row.phone);
+      expect(customers.customerByCard(row.card)?.id).toBe(row.id);
+      expect(customers.customersByPhone(row.e164, 1).map((found) => found.id)).toContain(row.id);
+      const ids = customers.customersByName(nameMatchQuery(row.name) ?? '', 5000).map((found) => found.id);
+      expect(ids, row.name).toContain(row.id);
+    }
+    expect(count(db, 'SELECT count(*) FROM customer_cards')).toBe(size.customers);
+    expect(count(db, 'SELECT count(*) FROM customers WHERE email IS NOT NULL AND email_norm IS NULL')).toBe(
+      0,
+    );
   });
 
   it('stores only valid, unique EAN-13 or EAN-8 barcodes that the till reads as GTINs', () => {

@@ -6,6 +6,7 @@
 // half a store that isSeeded() would take for a whole one. (The CLI goes further and builds into a
 // scratch file it renames into place at the end, see command.ts.)
 import type { TillConfig } from '../../../contract/config';
+import { nameSearchText, normaliseEmail } from '../../domain/customer-identity';
 import { hashPin } from '../../security/pin';
 import type { Db } from '../db';
 import { createSales } from '../sales';
@@ -112,8 +113,11 @@ function prepareInserts(db: Db) {
   const barcode = db.prepare('INSERT INTO barcodes (code, product_id) VALUES (?, ?)');
   const user = db.prepare('INSERT INTO users (id, name, role, pin_hash) VALUES (?, ?, ?, ?)');
   const customer = db.prepare(
-    'INSERT INTO customers (id, card_no, name, phone, email, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    `INSERT INTO customers (id, card_no, name, phone, phone_e164, email, email_norm, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const card = db.prepare('INSERT INTO customer_cards (card_no, customer_id, issued_at) VALUES (?, ?, ?)');
+  const customerName = db.prepare('INSERT INTO customer_names (rowid, terms) VALUES (?, ?)');
   const sequence = db.prepare('INSERT INTO sequences (name, value) VALUES (?, ?)');
   const meta = db.prepare(
     'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -132,8 +136,13 @@ function prepareInserts(db: Db) {
       return 1 + names.length + row.barcodes.length;
     },
     customer(row: CustomerRow): number {
-      customer.run(row.id, row.cardNo, row.name, row.phone, row.email, row.createdAt);
-      return 1;
+      // Generated phones are E.164 and addresses lower case already; the name index is what
+      // the till's own enrolment writes (domain/customer-identity.ts).
+      const emailNorm = row.email === null ? null : normaliseEmail(row.email);
+      customer.run(row.id, row.cardNo, row.name, row.phone, row.phone, row.email, emailNorm, row.createdAt);
+      card.run(row.cardNo, row.id, row.createdAt);
+      customerName.run(row.id, nameSearchText(row.name));
+      return 3;
     },
   };
 }
