@@ -6,6 +6,7 @@ import * as m001 from './001-initial';
 import * as m002 from './002-print-queue';
 import * as m003 from './003-customers';
 import * as m004 from './004-member-tokens';
+import * as m005 from './005-clienteling';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, up: m002.up },
   { version: 3, up: m003.up, backfill: m003.backfill },
   { version: 4, up: m004.up },
+  { version: 5, up: m005.up },
 ];
