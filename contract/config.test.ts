@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_MEMBER_QR_KEY, TillConfig, defaultTillConfig } from './config';
 
 // A config file as IT wrote it before scanner, device and member QR settings existed.
-const withoutScanner: Omit<TillConfig, 'scanner' | 'devices' | 'memberQr'> = {
+const withoutScanner: Omit<TillConfig, 'scanner' | 'devices' | 'memberQr' | 'privacy'> = {
   store: defaultTillConfig.store,
   terminal: defaultTillConfig.terminal,
   embeddedBarcodes: defaultTillConfig.embeddedBarcodes,
@@ -20,6 +20,7 @@ describe('TillConfig scanner settings', () => {
       simulate: 'auto',
       printer: { connection: null, profile: 'generic-80' },
     });
+    expect(parsed.privacy).toEqual({ revealPersonalDataTo: ['manager'] });
   });
 
   it('takes a network printer and refuses a printer on a port that cannot exist', () => {

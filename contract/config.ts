@@ -255,6 +255,11 @@ export const TillConfig = z
     devices: DeviceSettings.prefault({}),
     /** Optional in the file: until HQ has delivered keys, the till knows only the demo key. */
     memberQr: MemberQrSettings.prefault({ keys: [DEMO_MEMBER_QR_KEY] }),
+    /** Roles that see customers' phone, e-mail, birthday and cards unmasked; others see them masked. */
+    privacy: z
+      .object({ revealPersonalDataTo: z.array(z.enum(['cashier', 'manager'])).max(2) })
+      .strict()
+      .prefault({ revealPersonalDataTo: ['manager'] }),
     paymentTerminal: z
       .object({
         kind: z.literal('simulator'),
@@ -287,6 +292,7 @@ export const defaultTillConfig: TillConfig = {
   scanner: ScannerSettings.parse({}),
   devices: DeviceSettings.parse({}),
   memberQr: { keys: [DEMO_MEMBER_QR_KEY] },
+  privacy: { revealPersonalDataTo: ['manager'] },
   paymentTerminal: { kind: 'simulator', timeoutMs: 60_000 },
   login: { maxAttempts: 5, lockoutSeconds: 60 },
 };

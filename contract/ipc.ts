@@ -3,6 +3,15 @@
 import { z } from 'zod';
 import type { Result } from './common';
 import { PosError } from './common';
+import {
+  CartCustomer,
+  CustomerId,
+  CustomerProfile,
+  EnrolInput,
+  Enrolment,
+  HistoryPage,
+  Identification,
+} from './customers';
 import { DeviceSnapshot, PrintJobView, PrintQueueView } from './devices';
 import {
   CurrencyCode,
@@ -64,6 +73,8 @@ export const CartLine = z.object({
   taxRateBp: TaxRateBp,
   /** Weight or price came from the barcode itself: the quantity cannot be edited. */
   fromEmbeddedBarcode: z.boolean(),
+  /** This line's share of the coupon discount; `totalMinor` is before it. */
+  discountMinor: NonNegativeMinorUnits,
 });
 export type CartLine = z.infer<typeof CartLine>;
 
@@ -85,11 +96,26 @@ export const Tender = z.object({
 });
 export type Tender = z.infer<typeof Tender>;
 
+export const CartCoupon = z.object({
+  code: z.string(),
+  discountMinor: NonNegativeMinorUnits,
+  /** Why it takes nothing off right now (the cart fell below its minimum spend), or null. */
+  problem: z.enum(['min-spend']).nullable(),
+  minSpendMinor: NonNegativeMinorUnits,
+});
+export type CartCoupon = z.infer<typeof CartCoupon>;
+
 export const Cart = z.object({
   id: Uuid,
   currency: CurrencyCode,
   lines: z.array(CartLine),
   itemCount: z.number().int(),
+  customer: CartCustomer.nullable(),
+  coupon: CartCoupon.nullable(),
+  /** Sum of the lines before the coupon. */
+  subtotalMinor: NonNegativeMinorUnits,
+  discountMinor: NonNegativeMinorUnits,
+  /** What the customer pays: subtotal minus discount. */
   totalMinor: NonNegativeMinorUnits,
   taxes: z.array(TaxTotal),
   tenders: z.array(Tender),
@@ -106,7 +132,9 @@ export const ReceiptLine = z.object({
   unit: Unit,
   quantityMilli: QuantityMilli,
   unitPriceMinor: NonNegativeMinorUnits,
+  /** What the line charged, after its share of the discount. */
   totalMinor: NonNegativeMinorUnits,
+  discountMinor: NonNegativeMinorUnits,
   taxRateBp: TaxRateBp,
 });
 
@@ -122,6 +150,10 @@ export const Receipt = z.object({
   cashierName: z.string(),
   currency: CurrencyCode,
   lines: z.array(ReceiptLine),
+  /** Loyalty card (masked) of the customer, when one was attached. */
+  customerCard: z.string().nullable(),
+  couponCode: z.string().nullable(),
+  discountMinor: NonNegativeMinorUnits,
   totalMinor: NonNegativeMinorUnits,
   taxes: z.array(TaxTotal),
   tenders: z.array(Tender),
@@ -187,6 +219,43 @@ export const calls = {
   },
   'cart.removeLine': { input: z.object({ lineId: Uuid }).strict(), output: Cart },
   'cart.void': { input: Empty, output: Cart },
+  /** A product picked from a profile (history, saved bag, recommendation) rather than scanned. */
+  'cart.addProduct': {
+    input: z.object({ productId: z.number().int().positive(), quantityMilli: z.number().int() }).strict(),
+    output: Cart,
+  },
+  'cart.attachCustomer': { input: z.object({ customerId: CustomerId }).strict(), output: Cart },
+  'cart.detachCustomer': { input: Empty, output: Cart },
+  'cart.applyCoupon': { input: z.object({ code: z.string().trim().min(1).max(40) }).strict(), output: Cart },
+  'cart.removeCoupon': { input: Empty, output: Cart },
+
+  /** Card, phone, its last 4 digits, e-mail, name, receipt number or member QR text. */
+  'customers.identify': { input: z.object({ query: z.string().max(1024) }).strict(), output: Identification },
+  'customers.profile': { input: z.object({ customerId: CustomerId }).strict(), output: CustomerProfile },
+  'customers.history': {
+    input: z.object({ customerId: CustomerId, offset: z.number().int().min(0).max(100_000) }).strict(),
+    output: HistoryPage,
+  },
+  'customers.enrol': { input: EnrolInput, output: Enrolment },
+  /** Saves the cart's lines (all, or the ones named) to the attached customer's bag. */
+  'customers.saveBag': {
+    input: z.object({ lineIds: z.array(Uuid).max(500).optional() }).strict(),
+    output: CustomerProfile,
+  },
+  'customers.removeBagItem': {
+    input: z.object({ customerId: CustomerId, productId: z.number().int().positive() }).strict(),
+    output: CustomerProfile,
+  },
+  'customers.addNote': {
+    input: z.object({ customerId: CustomerId, text: z.string().trim().min(1).max(1000) }).strict(),
+    output: CustomerProfile,
+  },
+  'customers.setTag': {
+    input: z
+      .object({ customerId: CustomerId, tag: z.string().trim().min(1).max(40), on: z.boolean() })
+      .strict(),
+    output: CustomerProfile,
+  },
 
   'payment.cash': {
     input: z.object({ cartId: Uuid, receivedMinor: NonNegativeMinorUnits }).strict(),

@@ -3,7 +3,17 @@ import { MAX_MINOR_UNITS } from '../../contract/common';
 import type { Result } from '../../contract/common';
 import { Cart } from '../../contract/ipc';
 import type { ProductForSale, CartState } from './cart';
-import { addItem, cartTotals, emptyCart, removeLine, setQuantity, toCartView } from './cart';
+import {
+  addItem,
+  attachCustomer,
+  cartTotals,
+  emptyCart,
+  removeLine,
+  setCoupon,
+  setQuantity,
+  toCartView,
+} from './cart';
+import type { CouponTerms } from './coupon';
 import { apples, bandage, bread, cheese, deepFreeze, milk, uuid, wine } from './fixtures';
 
 const cartId = uuid(900);
@@ -34,12 +44,18 @@ describe('emptyCart', () => {
       lines: [],
       tenders: [],
       lastLineId: null,
+      customer: null,
+      coupon: null,
     });
   });
 
   it('totals to zero', () => {
     expect(cartTotals(emptyCart(cartId, 'RUB'))).toEqual({
+      subtotalMinor: 0,
+      discountMinor: 0,
       totalMinor: 0,
+      lineDiscounts: [],
+      couponProblem: null,
       taxes: [],
       itemCount: 0,
       paidMinor: 0,
@@ -362,6 +378,10 @@ describe('cartTotals', () => {
 
   it('totals a basket with 20, 10 and 0 % VAT', () => {
     expect(cartTotals(basket())).toEqual({
+      subtotalMinor: 89_900 + 17_980 + 18_738 + 15_000,
+      discountMinor: 0,
+      lineDiscounts: [0, 0, 0, 0],
+      couponProblem: null,
       totalMinor: 89_900 + 17_980 + 18_738 + 15_000,
       taxes: [
         { rateBp: 2_000, grossMinor: 89_900, taxMinor: 14_983 },
@@ -418,6 +438,7 @@ describe('toCartView', () => {
           totalMinor: 17_980,
           taxRateBp: 1_000,
           fromEmbeddedBarcode: false,
+          discountMinor: 0,
         },
         {
           id: uuid(2),
@@ -430,9 +451,14 @@ describe('toCartView', () => {
           totalMinor: 18_738,
           taxRateBp: 1_000,
           fromEmbeddedBarcode: false,
+          discountMinor: 0,
         },
       ],
       itemCount: 3,
+      customer: null,
+      coupon: null,
+      subtotalMinor: 36_718,
+      discountMinor: 0,
       totalMinor: 36_718,
       taxes: [{ rateBp: 1_000, grossMinor: 36_718, taxMinor: 3_338 }],
       tenders: [],
@@ -459,5 +485,59 @@ describe('toCartView', () => {
     expect([line?.names.ru, tender?.amountMinor]).toEqual(['changed', 0]);
     expect(cart.lines[0]?.product.names.ru).toBe('Молоко 3,2 % 1 л');
     expect(cart.tenders[0]?.amountMinor).toBe(1_000);
+  });
+});
+
+describe('a coupon on the cart', () => {
+  const tenPercent: CouponTerms = {
+    code: 'BDAY-7',
+    customerId: 7,
+    kind: 'birthday',
+    percentBp: 1_000,
+    amountMinor: null,
+    minSpendMinor: 50_000,
+    validFrom: '2026-01-01T00:00:00.000Z',
+    validUntil: '2026-12-31T00:00:00.000Z',
+    redeemedAt: null,
+  };
+  const anna = { id: 7, name: 'Anna', tier: 'gold', cardMasked: '•••• 1234' };
+  const withCoupon = (cart: CartState) => value(setCoupon(value(attachCustomer(cart, anna)), tenPercent));
+
+  it('takes its discount off the total, spread over the lines, with VAT on what is paid', () => {
+    const cart = withCoupon(scan(scan(emptyCart(cartId, 'RUB'), wine, 1), milk, 2, 2_000));
+    const totals = cartTotals(cart);
+    expect(totals).toMatchObject({ subtotalMinor: 107_880, discountMinor: 10_788, totalMinor: 97_092 });
+    expect(totals.lineDiscounts).toEqual([8_990, 1_798]);
+    expect(totals.taxes).toEqual([
+      { rateBp: 2_000, grossMinor: 80_910, taxMinor: 13_485 },
+      { rateBp: 1_000, grossMinor: 16_182, taxMinor: 1_471 },
+    ]);
+    expect(Cart.parse(toCartView(cart)).coupon).toEqual({
+      code: 'BDAY-7',
+      discountMinor: 10_788,
+      problem: null,
+      minSpendMinor: 50_000,
+    });
+  });
+
+  it('takes nothing and says why when the cart falls below the minimum spend', () => {
+    const cart = withCoupon(scan(emptyCart(cartId, 'RUB'), milk, 1));
+    expect(cartTotals(cart)).toMatchObject({
+      discountMinor: 0,
+      totalMinor: 8_990,
+      couponProblem: 'min-spend',
+    });
+  });
+
+  it('comes off with its customer, and cannot change once a tender is taken', () => {
+    const cart = withCoupon(scan(emptyCart(cartId, 'RUB'), wine, 1));
+    expect(value(attachCustomer(cart, null)).coupon).toBeNull();
+    expect(value(attachCustomer(cart, { ...anna, name: 'Anna I.' })).coupon).toEqual(tenPercent);
+    const locked = paying(cart);
+    expect(attachCustomer(locked, null)).toMatchObject(refusal('CART_LOCKED'));
+    expect(setCoupon(locked, null)).toMatchObject(refusal('CART_LOCKED'));
+    expect(value(attachCustomer(paying(scan(emptyCart(cartId, 'RUB'), wine, 1)), anna)).customer).toEqual(
+      anna,
+    );
   });
 });

@@ -2,7 +2,10 @@
 // never touches its inputs.
 import { MAX_MINOR_UNITS, MILLI, fail, ok } from '../../contract/common';
 import type { LocalizedNames, PosError, Result, Unit } from '../../contract/common';
+import type { CartCustomer } from '../../contract/customers';
 import type { Cart, TaxTotal, Tender } from '../../contract/ipc';
+import type { CouponTerms } from './coupon';
+import { couponDiscount, discountShares } from './coupon';
 import { amountTooLarge, lineTotal, sumMinor } from './money';
 import { validateQuantity } from './quantity';
 import { taxTotals } from './tax';
@@ -22,6 +25,8 @@ export interface CartState {
   lines: CartLineState[];
   tenders: Tender[];
   lastLineId: string | null;
+  customer: CartCustomer | null;
+  coupon: CouponTerms | null;
 }
 
 export interface CartLineState {
@@ -33,7 +38,7 @@ export interface CartLineState {
 }
 
 export function emptyCart(id: string, currency: string): CartState {
-  return { id, currency, lines: [], tenders: [], lastLineId: null };
+  return { id, currency, lines: [], tenders: [], lastLineId: null, customer: null, coupon: null };
 }
 
 // Once a tender is taken the customer is paying for exactly these lines; changing them would make
@@ -147,14 +152,43 @@ export function removeLine(cart: CartState, lineId: string): Result<CartState> {
   return ok({ ...cart, lines, lastLineId: cart.lastLineId === lineId ? null : cart.lastLineId });
 }
 
-export function cartTotals(cart: CartState): {
+/** The customer the cart is for; a personal coupon of someone else comes off with the change. */
+export function attachCustomer(cart: CartState, customer: CartCustomer | null): Result<CartState> {
+  const coupon =
+    cart.coupon?.customerId != null && cart.coupon.customerId !== customer?.id ? null : cart.coupon;
+  if (coupon !== cart.coupon && cart.tenders.length > 0) return cartLocked();
+  return ok({ ...cart, customer, coupon });
+}
+
+/** A coupon already checked (domain/coupon.ts checkCoupon); a second one replaces the first. */
+export function setCoupon(cart: CartState, coupon: CouponTerms | null): Result<CartState> {
+  if (cart.tenders.length > 0) return cartLocked();
+  return ok({ ...cart, coupon });
+}
+
+export interface CartTotals {
+  subtotalMinor: number;
+  discountMinor: number;
   totalMinor: number;
+  /** Per line, in line order: its share of the discount. */
+  lineDiscounts: number[];
+  couponProblem: 'min-spend' | null;
   taxes: TaxTotal[];
   itemCount: number;
   paidMinor: number;
   dueMinor: number;
-} {
-  const totalMinor = cart.lines.reduce((sum, line) => sum + line.totalMinor, 0);
+}
+
+export function cartTotals(cart: CartState): CartTotals {
+  const subtotalMinor = cart.lines.reduce((sum, line) => sum + line.totalMinor, 0);
+  const discount = cart.coupon
+    ? couponDiscount(cart.coupon, subtotalMinor)
+    : { discountMinor: 0, problem: null };
+  const lineDiscounts = discountShares(
+    cart.lines.map((line) => line.totalMinor),
+    discount.discountMinor,
+  );
+  const totalMinor = subtotalMinor - discount.discountMinor;
   const paidMinor = cart.tenders.reduce((sum, tender) => sum + tender.amountMinor, 0);
   // Shoppers count pieces, but a bag of apples on the scale is one item however much it weighs.
   const itemCount = cart.lines.reduce(
@@ -162,16 +196,30 @@ export function cartTotals(cart: CartState): {
     0,
   );
   const taxes = taxTotals(
-    cart.lines.map((line) => ({ totalMinor: line.totalMinor, taxRateBp: line.product.taxRateBp })),
+    cart.lines.map((line, index) => ({
+      totalMinor: line.totalMinor - (lineDiscounts[index] ?? 0),
+      taxRateBp: line.product.taxRateBp,
+    })),
   );
-  return { totalMinor, taxes, itemCount, paidMinor, dueMinor: Math.max(0, totalMinor - paidMinor) };
+  return {
+    subtotalMinor,
+    discountMinor: discount.discountMinor,
+    totalMinor,
+    lineDiscounts,
+    couponProblem: discount.problem,
+    taxes,
+    itemCount,
+    paidMinor,
+    dueMinor: Math.max(0, totalMinor - paidMinor),
+  };
 }
 
 export function toCartView(cart: CartState): Cart {
+  const { lineDiscounts, couponProblem, ...totals } = cartTotals(cart);
   return {
     id: cart.id,
     currency: cart.currency,
-    lines: cart.lines.map((line) => ({
+    lines: cart.lines.map((line, index) => ({
       id: line.id,
       productId: line.product.productId,
       barcode: line.product.barcode,
@@ -182,9 +230,17 @@ export function toCartView(cart: CartState): Cart {
       totalMinor: line.totalMinor,
       taxRateBp: line.product.taxRateBp,
       fromEmbeddedBarcode: line.fromEmbeddedBarcode,
+      discountMinor: lineDiscounts[index] ?? 0,
     })),
     tenders: cart.tenders.map((tender) => ({ ...tender })),
     lastLineId: cart.lastLineId,
-    ...cartTotals(cart),
+    customer: cart.customer && { ...cart.customer },
+    coupon: cart.coupon && {
+      code: cart.coupon.code,
+      discountMinor: totals.discountMinor,
+      problem: couponProblem,
+      minSpendMinor: cart.coupon.minSpendMinor,
+    },
+    ...totals,
   };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  maskCard,
+  maskEmail,
   maskPhone,
   nameMatchQuery,
   nameSearchText,
@@ -111,5 +113,14 @@ describe('nameMatchQuery', () => {
 
   it('takes a one-character Chinese family name', () => {
     expect(nameMatchQuery('王')).toBe('("王"*)');
+  });
+});
+
+describe('maskEmail and maskCard', () => {
+  it('keep only what the customer needs to recognise', () => {
+    expect(maskEmail('anna.ivanova@mail.ru')).toBe('a•••@mail.ru');
+    expect(maskEmail('@broken')).toBe('•••');
+    expect(maskEmail(null)).toBeNull();
+    expect(maskCard('2770000123456')).toBe('•••• 3456');
   });
 });

@@ -55,6 +55,19 @@ export function maskPhone(e164: string | null): string | null {
   return `+${code} *** ***-${last4.slice(0, 2)}-${last4.slice(2)}`;
 }
 
+/** `a•••@mail.ru`: the customer recognises their address; the screen does not give it away. */
+export function maskEmail(email: string | null): string | null {
+  if (email === null) return null;
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '•••';
+  return `${email.slice(0, 1)}•••${email.slice(at)}`;
+}
+
+/** `•••• 1234`: the card's owner recognises it, a photo of the screen cannot be used as one. */
+export function maskCard(cardNo: string): string {
+  return `•••• ${cardNo.slice(-4)}`;
+}
+
 // Providers whose rules make differently written addresses one mailbox. Gmail ignores dots and a
 // +tag in the local part; Yandex treats dots and hyphens alike, takes +tags and serves one mailbox
 // under all its domains; Outlook takes +tags. Elsewhere a +tag may be part of a real address.

@@ -3,6 +3,7 @@ import { fail, ok } from '../../contract/common';
 import type { CallName } from '../../contract/ipc';
 import type { PaymentTerminalSimulator } from '../../native-drivers/simulators/payment-terminal';
 import type { CheckoutService } from '../services/checkout';
+import type { ClientelingService } from '../services/clienteling';
 import type { EventBus } from '../services/events';
 import type { ReturnsService } from '../services/returns';
 import type { SessionService } from '../services/session';
@@ -22,6 +23,7 @@ export interface Services {
   route: ScanRouter;
   session: SessionService;
   checkout: CheckoutService;
+  clienteling: ClientelingService;
   returns: ReturnsService;
   sales: Sales;
   events: EventBus;
@@ -59,6 +61,21 @@ export function createHandlers(s: Services): Handlers {
     'cart.setQuantity': ({ lineId, quantityMilli }) => s.checkout.setQuantity(lineId, quantityMilli),
     'cart.removeLine': ({ lineId }) => s.checkout.removeLine(lineId),
     'cart.void': () => s.checkout.voidCart(),
+    'cart.addProduct': ({ productId, quantityMilli }) => s.checkout.addProduct(productId, quantityMilli),
+    'cart.attachCustomer': ({ customerId }) => s.clienteling.attach(customerId),
+    'cart.detachCustomer': () => s.clienteling.detach(),
+    'cart.applyCoupon': ({ code }) => s.checkout.applyCoupon(code),
+    'cart.removeCoupon': () => s.checkout.removeCoupon(),
+
+    'customers.identify': ({ query }) => s.clienteling.identify(query),
+    'customers.profile': ({ customerId }) => s.clienteling.profile(customerId),
+    'customers.history': ({ customerId, offset }) => s.clienteling.history(customerId, offset),
+    'customers.enrol': (input) => s.clienteling.enrol(input),
+    'customers.saveBag': ({ lineIds }) => s.clienteling.saveBag(lineIds),
+    'customers.removeBagItem': ({ customerId, productId }) =>
+      s.clienteling.removeBagItem(customerId, productId),
+    'customers.addNote': ({ customerId, text }) => s.clienteling.addNote(customerId, text),
+    'customers.setTag': ({ customerId, tag, on }) => s.clienteling.setTag(customerId, tag, on),
 
     'payment.cash': ({ cartId, receivedMinor }) => s.checkout.payCash(cartId, receivedMinor),
     'payment.card': ({ cartId, amountMinor }) => s.checkout.payCard(cartId, amountMinor),

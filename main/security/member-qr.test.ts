@@ -79,6 +79,18 @@ describe('member QR signatures', () => {
     });
   });
 
+  it('refuses a MAC whose characters only share their low bytes with the real one', () => {
+    const keys = [key('k1', 1)];
+    const token = issued('1042', keys);
+    // "Ł" is U+0141: a Latin-1 or 'ascii' encoding keeps 0x41, "A". Callers other than the parser
+    // can hand this function any string.
+    const lookalike = [...token.mac].map((char) => String.fromCharCode(0x100 + char.charCodeAt(0))).join('');
+    expect(checkMemberSignature({ ...token, mac: lookalike }, keys)).toEqual({
+      ok: false,
+      error: { kind: 'forged' },
+    });
+  });
+
   it('compares only canonical MACs: a token parsed from text checks as it was signed', () => {
     const keys = [key('k1', 1)];
     const token = issued('C-7', keys);

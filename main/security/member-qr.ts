@@ -29,9 +29,11 @@ export function checkMemberSignature(
 ): MemberTokenOutcome<MemberToken> {
   const key = verifyingKey(keys, token.keyId);
   if (!key.ok) return key;
-  const expected = Buffer.from(mac(key.value, token), 'ascii');
-  const actual = Buffer.from(token.mac, 'ascii');
-  // Both are 22 base64url characters (the parser enforces it); the length check guards timingSafeEqual.
+  // UTF-8, not 'ascii': Node encodes 'ascii' as Latin-1, keeping only the low byte of each character,
+  // so a MAC with "Ł" (U+0141) would compare equal to one with "A". The parser allows only base64url
+  // characters, but this function is exported; the length check guards timingSafeEqual.
+  const expected = Buffer.from(mac(key.value, token), 'utf8');
+  const actual = Buffer.from(token.mac, 'utf8');
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
     return { ok: false, error: { kind: 'forged' } };
   }

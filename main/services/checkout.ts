@@ -9,7 +9,20 @@ import type { Cart, PaymentOutcome, Receipt, User } from '../../contract/ipc';
 import type { SaleCompleted } from '../../contract/sync';
 import { classifyCode } from '../domain/barcode';
 import type { ScannedCode } from '../domain/barcode';
-import { addItem, cartTotals, emptyCart, removeLine, setQuantity, toCartView } from '../domain/cart';
+import {
+  addItem,
+  attachCustomer,
+  cartTotals,
+  emptyCart,
+  removeLine,
+  setCoupon,
+  setQuantity,
+  toCartView,
+} from '../domain/cart';
+import type { CartCustomer } from '../../contract/customers';
+import { checkCoupon } from '../domain/coupon';
+import type { CouponTerms } from '../domain/coupon';
+import type { Coupons } from '../store/coupons';
 import type { CartState, ProductForSale } from '../domain/cart';
 import { MILLI } from '../../contract/common';
 import { gs1Item, quantityForPrice } from '../domain/gs1-item';
@@ -33,6 +46,9 @@ export interface CheckoutDeps {
   db: Db;
   config: TillConfig;
   catalog: Catalog;
+  coupons: Coupons;
+  /** The profile ids a customer's own coupons may carry: theirs and those HQ merged into it. */
+  profileIds: (customerId: number) => readonly number[];
   sales: Sales;
   sequences: Sequences;
   outbox: Outbox;
@@ -80,6 +96,33 @@ export class CheckoutService {
     const item = gs1Item(product, label, this.deps.config.store.currency);
     if (!item.ok) return item;
     return this.change((cart) => addItem(cart, product, { lineId: randomUUID(), ...item.value }));
+  }
+
+  /** A product picked from a profile: history, saved bag or a recommendation. */
+  addProduct(productId: number, quantityMilli: number): Result<Cart> {
+    const product = this.deps.catalog.productById(productId);
+    if (!product) return fail('PRODUCT_NOT_FOUND', `Product ${productId} is not sold here`, { productId });
+    return this.change((cart) =>
+      addItem(cart, product, { lineId: randomUUID(), quantityMilli, fromEmbeddedBarcode: false }),
+    );
+  }
+
+  get customer(): CartCustomer | null {
+    return this.cart.customer;
+  }
+
+  attachCustomer(customer: CartCustomer | null): Result<Cart> {
+    return this.change((cart) => attachCustomer(cart, customer));
+  }
+
+  applyCoupon(code: string): Result<Cart> {
+    const coupon = this.usableCoupon(code);
+    if (!coupon.ok) return coupon;
+    return this.change((cart) => setCoupon(cart, coupon.value));
+  }
+
+  removeCoupon(): Result<Cart> {
+    return this.change((cart) => setCoupon(cart, null));
   }
 
   setQuantity(lineId: string, quantityMilli: number): Result<Cart> {
@@ -207,11 +250,17 @@ export class CheckoutService {
           );
           const sale = { ...record, receiptNo };
           sales.insertSale(sale);
+          const coupon = this.cart.coupon;
+          if (coupon && !this.deps.coupons.redeem(coupon, sale.id, sale.createdAt)) {
+            // Used meanwhile (another till, a sync): the discount was already given at the tender;
+            // HQ settles it from the sale's outbox row, the customer is not sent away.
+            this.deps.log.warn('coupon.already_redeemed', { code: coupon.code, saleId: sale.id });
+          }
           const document = saleReceipt({ ...sale, cashierName: user.name }, config.store);
           const payload: SaleCompleted = {
             saleId: sale.id,
             cashierId: user.id,
-            customerId: null,
+            customerId: sale.customerId,
             receipt: document,
           };
           outbox.append('sale.completed', payload, sale.createdAt);
@@ -243,7 +292,32 @@ export class CheckoutService {
     // A second click on "pay" after the sale went through is answered with that sale, not an error.
     if (cartId !== this.cart.id) return this.alreadyCompleted(cartId);
     if (this.cart.lines.length === 0) return fail('CART_EMPTY', 'There is nothing to pay for');
+    // The customer was promised this discount: it must still hold before money is taken for it.
+    if (this.cart.coupon && this.cart.tenders.length === 0) {
+      const still = this.usableCoupon(this.cart.coupon.code);
+      if (!still.ok) return still;
+      const { couponProblem } = cartTotals(this.cart);
+      if (couponProblem === 'min-spend')
+        return fail('COUPON_MIN_SPEND', 'The cart is below the coupon’s minimum spend', {
+          code: this.cart.coupon.code,
+          minSpendMinor: this.cart.coupon.minSpendMinor,
+        });
+    }
     return null;
+  }
+
+  private usableCoupon(code: string): Result<CouponTerms> {
+    const coupon = this.deps.coupons.byCode(code);
+    if (!coupon) return fail('COUPON_NOT_FOUND', `No coupon ${code}`, { code });
+    const customer = this.cart.customer;
+    const own =
+      customer !== null &&
+      coupon.customerId !== null &&
+      this.deps.profileIds(customer.id).includes(coupon.customerId);
+    return checkCoupon(own ? { ...coupon, customerId: customer.id } : coupon, {
+      customerId: customer?.id ?? null,
+      now: this.deps.now(),
+    });
   }
 
   private change(transition: (cart: CartState) => Result<CartState>): Result<Cart> {
@@ -319,26 +393,34 @@ export class CheckoutService {
       storeCode: config.store.code,
       terminalCode: config.terminal.code,
       cashierId: user.id,
-      customerId: null,
+      customerId: this.cart.customer?.id ?? null,
+      customerCard: this.cart.customer?.cardMasked ?? null,
+      couponCode: totals.discountMinor > 0 ? (this.cart.coupon?.code ?? null) : null,
+      discountMinor: totals.discountMinor,
       status: 'completed',
       currency: this.cart.currency,
       totalMinor: totals.totalMinor,
       taxMinor: totals.taxes.reduce((sum, tax) => sum + tax.taxMinor, 0),
       changeMinor: this.cart.tenders.reduce((sum, tender) => sum + (tender.changeMinor ?? 0), 0),
       createdAt: now().toISOString(),
-      lines: this.cart.lines.map((line, index) => ({
-        id: line.id,
-        lineNo: index + 1,
-        productId: line.product.productId,
-        barcode: line.product.barcode,
-        names: line.product.names,
-        unit: line.product.unit,
-        quantityMilli: line.quantityMilli,
-        unitPriceMinor: line.product.unitPriceMinor,
-        totalMinor: line.totalMinor,
-        taxRateBp: line.product.taxRateBp,
-        taxMinor: lineTax(line.totalMinor, line.product.taxRateBp),
-      })),
+      lines: this.cart.lines.map((line, index) => {
+        const discountMinor = totals.lineDiscounts[index] ?? 0;
+        const totalMinor = line.totalMinor - discountMinor;
+        return {
+          id: line.id,
+          lineNo: index + 1,
+          productId: line.product.productId,
+          barcode: line.product.barcode,
+          names: line.product.names,
+          unit: line.product.unit,
+          quantityMilli: line.quantityMilli,
+          unitPriceMinor: line.product.unitPriceMinor,
+          totalMinor,
+          discountMinor,
+          taxRateBp: line.product.taxRateBp,
+          taxMinor: lineTax(totalMinor, line.product.taxRateBp),
+        };
+      }),
       payments: this.cart.tenders.map((tender) => ({
         id: tender.id,
         kind: tender.kind,

@@ -12,7 +12,9 @@ import {
 } from '../domain/customer-identity';
 import { isReceiptNo } from '../domain/receipt';
 import { matchCardRange } from '../../native-drivers/scanner/card-ranges';
+import type { CustomerEnrolled } from '../../contract/sync';
 import type { Db } from '../store/db';
+import type { Outbox } from '../store/outbox';
 import { createCustomers, marketingChannels } from '../store/customers';
 import type { CustomerProfile, MarketingChannel } from '../store/customers';
 
@@ -91,9 +93,11 @@ export interface CustomerServiceDeps {
   db: Db;
   config: TillConfig;
   now: () => Date;
+  /** HQ learns of every enrolment from the outbox row written with it; none in unit tests. */
+  outbox?: Outbox;
 }
 
-export function createCustomerService({ db, config, now }: CustomerServiceDeps) {
+export function createCustomerService({ db, config, now, outbox }: CustomerServiceDeps) {
   const customers = createCustomers(db);
   const country = storeCountry(config.store);
 
@@ -233,6 +237,24 @@ export function createCustomerService({ db, config, now }: CustomerServiceDeps) 
       // Without marketing consent, preferences are marketing data we have no reason to keep.
       if (anyMarketing)
         for (const [key, value] of attributes) customers.setAttribute(created, key, value, at);
+      const enrolled: CustomerEnrolled = {
+        customerId: created,
+        name,
+        phoneE164: phone,
+        email: email === null ? null : emailText,
+        birthday,
+        cardNo,
+        consents: [
+          { purpose: 'processing', channel: null, granted: true },
+          ...marketing.map((consent) => ({ purpose: 'marketing' as const, ...consent })),
+        ],
+        attributes: anyMarketing ? Object.fromEntries(attributes) : {},
+        storeCode: config.store.code,
+        terminalCode: config.terminal.code,
+        cashierId: context.cashierId,
+        at,
+      };
+      outbox?.append('customer.enrolled', enrolled, at);
       return created;
     })();
     const customer = customers.customerById(id);

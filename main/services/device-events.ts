@@ -3,6 +3,7 @@
 import type { DeviceManager } from '../../native-drivers/manager/types';
 import type { Logger } from '../log';
 import { routeDeviceInput } from './device-input';
+import type { DeviceInputDeps } from './device-input';
 import type { EventBus } from './events';
 import type { PrintQueue } from './printing/queue';
 import type { ScanRouter } from './scan-router';
@@ -10,6 +11,7 @@ import type { SessionService } from './session';
 
 export interface AttachDeps {
   route: ScanRouter;
+  attachCard: DeviceInputDeps['attachCard'];
   events: EventBus;
   printQueue: PrintQueue;
   session: SessionService;
@@ -25,6 +27,7 @@ export function attachDevices(devices: DeviceManager, deps: AttachDeps): () => v
   const offInput = routeDeviceInput({
     devices,
     route: deps.route,
+    attachCard: deps.attachCard,
     events: deps.events,
     isLoggedIn: () => deps.session.user !== null,
     log: deps.log,

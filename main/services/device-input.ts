@@ -1,6 +1,6 @@
 // Scans and swipes from devices, routed like any scan (scan-router.ts); what a call would have
 // returned as an error is told to the cashier as a notice, since no call is waiting for it.
-import type { PosError } from '../../contract/common';
+import type { PosError, Result } from '../../contract/common';
 import type { CardRead } from '../../native-drivers/card-reader/swipe';
 import type { DeviceManager } from '../../native-drivers/manager/types';
 import type { ScanEvent } from '../../native-drivers/scanner/types';
@@ -11,13 +11,15 @@ import type { ScanRouter } from './scan-router';
 export interface DeviceInputDeps {
   devices: DeviceManager;
   route: ScanRouter;
+  /** A swiped loyalty card attaches its customer to the cart. */
+  attachCard: (cardNo: string) => Result<unknown>;
   events: EventBus;
   isLoggedIn: () => boolean;
   log: Logger;
 }
 
-/** What a swipe means to the cashier; null for a card the till has nothing to do with yet. */
-function swipeNotice(read: CardRead): PosError {
+/** What a swipe the till does not act on means to the cashier. */
+function swipeNotice(read: Exclude<CardRead, { kind: 'loyalty' }>): PosError {
   switch (read.kind) {
     case 'payment-card':
       return {
@@ -30,12 +32,6 @@ function swipeNotice(read: CardRead): PosError {
         code: 'CARD_MISREAD',
         message: 'The card could not be read',
         params: { reason: read.error.code },
-      };
-    case 'loyalty':
-      return {
-        code: 'SCAN_NOT_FOR_CART',
-        message: 'A loyalty card was swiped',
-        params: { kind: 'loyalty-card' },
       };
     case 'gift':
       return { code: 'SCAN_NOT_FOR_CART', message: 'A gift card was swiped', params: { kind: 'gift-card' } };
@@ -61,7 +57,10 @@ export function routeDeviceInput(deps: DeviceInputDeps): () => void {
   });
   const offSwipe = deps.devices.on('swipe', (read: CardRead, deviceId: string) => {
     deps.log.info('swipe.read', { deviceId, kind: read.kind });
-    tell(swipeNotice(read));
+    if (read.kind !== 'loyalty') return tell(swipeNotice(read));
+    if (!deps.isLoggedIn()) return tell({ code: 'NOT_LOGGED_IN', message: 'Log in before swiping' });
+    const attached = deps.attachCard(read.number);
+    if (!attached.ok) tell(attached.error);
   });
   return () => {
     offScan();

@@ -30,6 +30,13 @@ export interface MemberQrService {
   verifyMemberScan(scan: { memberId: string; signature: string }, now: Date): MemberQrVerification;
 }
 
+/**
+ * How long a replay record outlives its token's window. Tills sharing a database purge records by
+ * their own clocks: without the margin, a till whose clock runs ahead would delete a record that a
+ * till with the right clock still needs, and a photographed token would pass there a second time.
+ */
+const REPLAY_RECORD_MARGIN_MS = 10 * 60 * 1000;
+
 export function createMemberQrService({ db, memberQr, patterns }: MemberQrDeps): MemberQrService {
   const tokens = createMemberTokens(db);
 
@@ -37,7 +44,8 @@ export function createMemberQrService({ db, memberQr, patterns }: MemberQrDeps):
     tokens.purgeExpired(now);
     const late = checkStep(token.step, now);
     if (late) return { ok: false, error: late };
-    if (!tokens.markUsed(token, now, acceptedUntil(token.step))) {
+    const keepUntil = new Date(acceptedUntil(token.step).getTime() + REPLAY_RECORD_MARGIN_MS);
+    if (!tokens.markUsed(token, now, keepUntil)) {
       return { ok: false, error: { kind: 'replayed' } };
     }
     return { ok: true, value: { customerId: token.customerId, keyId: token.keyId, step: token.step } };

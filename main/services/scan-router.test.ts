@@ -35,11 +35,11 @@ describe('a scan typed or wedged into the till', () => {
     expect((await till.must('cart.get', {})).lines).toHaveLength(1);
   });
 
-  it('names a loyalty card instead of calling it an unknown product', async () => {
+  it('says a loyalty card belongs to nobody instead of calling it an unknown product', async () => {
     await loggedIn();
     expect(await scan(loyaltyNumber)).toMatchObject({
       ok: false,
-      error: { code: 'SCAN_NOT_FOR_CART', params: { kind: 'loyalty-card' } },
+      error: { code: 'CUSTOMER_NOT_FOUND', params: { card: `•••• ${loyaltyNumber.slice(-4)}` } },
     });
   });
 

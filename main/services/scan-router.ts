@@ -1,6 +1,7 @@
 // One meaning for a scan, whatever sent it (HID POS, serial, keyboard wedge, typed): a product goes
-// to the cart, a receipt number opens the return screen, a payment card is refused with only its
-// last digits named ("use the payment terminal"), a loyalty or gift card or coupon is named.
+// to the cart, a receipt number opens the return screen, a loyalty card or the member QR attaches
+// the customer, a coupon goes on the cart, a payment card is refused with only its last digits named
+// ("use the payment terminal"), a gift card is named.
 import { fail, ok } from '../../contract/common';
 import type { Result } from '../../contract/common';
 import type { TillConfig } from '../../contract/config';
@@ -10,6 +11,7 @@ import { interpretScan } from '../../native-drivers/scanner/interpret';
 import type { ScanInput } from '../../native-drivers/scanner/interpret';
 import { scanRules } from '../domain/barcode';
 import type { CheckoutService } from './checkout';
+import type { ClientelingService } from './clienteling';
 import type { EventBus } from './events';
 
 export type ScanRouter = (scan: ScanInput) => Result<Cart>;
@@ -25,6 +27,7 @@ export function scanFromText(text: string, at: number): ScanInput {
 
 export function createScanRouter(deps: {
   checkout: CheckoutService;
+  clienteling: Pick<ClientelingService, 'attachByCard' | 'attachByMember'>;
   events: EventBus;
   config: TillConfig;
 }): ScanRouter {
@@ -51,6 +54,13 @@ export function createScanRouter(deps: {
       case 'receipt':
         deps.events.emit('scan.receipt', { receiptNo: value.receiptNo });
         return ok(deps.checkout.view());
+      // The customer is attached without leaving the cart: the scan answers with the cart.
+      case 'loyalty-card':
+        return deps.clienteling.attachByCard(value.number);
+      case 'member':
+        return deps.clienteling.attachByMember({ memberId: value.memberId, signature: value.signature });
+      case 'coupon':
+        return deps.checkout.applyCoupon(value.code);
       case 'payment-card':
         return fail('PAYMENT_CARD_REFUSED', 'A payment card was scanned; it is paid on the terminal', {
           masked: value.masked,

@@ -30,6 +30,16 @@ import { createScanRouter } from './scan-router';
 import { paymentTerminalSnapshot } from './devices';
 import { PrintQueue } from './printing/queue';
 import { SessionService } from './session';
+import { createBaskets } from '../store/baskets';
+import { createClienteling } from '../store/clienteling';
+import { createCoupons } from '../store/coupons';
+import { createClientelingService } from './clienteling';
+import type { ClientelingService } from './clienteling';
+import { createCustomerService } from './customers';
+import { createMemberQrService } from './member-qr';
+import { createProfileService } from './profile';
+import { createRecommendations } from './recommendations';
+import type { Recommendations } from './recommendations';
 
 export interface TillOptions {
   dataDir: string;
@@ -55,6 +65,8 @@ export interface Till {
     session: SessionService;
     returns: ReturnsService;
     printQueue: PrintQueue;
+    clienteling: ClientelingService;
+    recommendations: Recommendations;
   };
   close(): void;
 }
@@ -98,10 +110,15 @@ export function openTill(options: TillOptions): Till {
     log,
   });
   const currentUser = () => session.user;
+  const catalog = createCatalog(db);
+  const clientelingStore = createClienteling(db);
+  const coupons = createCoupons(db);
   const checkout = new CheckoutService({
     db,
     config,
-    catalog: createCatalog(db),
+    catalog,
+    coupons,
+    profileIds: clientelingStore.profileIds,
     sales,
     sequences,
     outbox,
@@ -126,13 +143,46 @@ export function openTill(options: TillOptions): Till {
     now,
     log,
   });
-  const route = createScanRouter({ checkout, events, config });
+  const customerService = createCustomerService({ db, config, now, outbox });
+  const recommendations = createRecommendations({
+    baskets: createBaskets(db),
+    inAssortment: clientelingStore.inAssortment,
+    now,
+    log,
+  });
+  const clienteling = createClientelingService({
+    db,
+    config,
+    checkout,
+    customers: customerService,
+    profiles: createProfileService({
+      config,
+      customers: customerService.customers,
+      clienteling: clientelingStore,
+      coupons,
+      catalog,
+      recommend: recommendations.recommend,
+      now,
+    }),
+    memberQr: createMemberQrService({
+      db,
+      memberQr: config.memberQr,
+      patterns: config.scanner.memberQrPatterns,
+    }),
+    clienteling: clientelingStore,
+    outbox,
+    currentUser,
+    now,
+    log,
+  });
+  const route = createScanRouter({ checkout, clienteling, events, config });
   const startedAt = now().toISOString();
   const handlers = createHandlers({
     route,
     config,
     session,
     checkout,
+    clienteling,
     returns: returnsService,
     sales,
     events,
@@ -146,14 +196,23 @@ export function openTill(options: TillOptions): Till {
     { public: publicCalls, isLoggedIn: () => session.user !== null },
     log,
   );
-  const detach = devices ? attachDevices(devices, { route, events, printQueue, session, log }) : null;
+  const detach = devices
+    ? attachDevices(devices, {
+        route,
+        attachCard: clienteling.attachByCard,
+        events,
+        printQueue,
+        session,
+        log,
+      })
+    : null;
   // Receipts queued before a crash or a restart print as soon as the printer is there.
   void printQueue.kick();
   return {
     db,
     dispatch,
     events,
-    services: { checkout, session, returns: returnsService, printQueue },
+    services: { checkout, session, returns: returnsService, printQueue, clienteling, recommendations },
     close: () => {
       detach?.();
       db.close();

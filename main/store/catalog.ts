@@ -33,12 +33,18 @@ export function createCatalog(db: Db) {
     `SELECT coalesce((SELECT min(code) FROM barcodes WHERE product_id = p.id), 'PLU ' || p.plu) AS barcode, ${columns}
      FROM products p WHERE p.plu = ? AND p.active = 1`,
   );
+  // A product picked from a profile rather than scanned: its first barcode stands for it on the line.
+  const byId = db.prepare<[number], RawProduct>(
+    `SELECT coalesce((SELECT min(code) FROM barcodes WHERE product_id = p.id), 'SKU ' || p.sku) AS barcode, ${columns}
+     FROM products p WHERE p.id = ? AND p.active = 1`,
+  );
   const parse = (row: RawProduct | undefined): ProductRow | null =>
     row ? { ...row, names: JSON.parse(row.names) as LocalizedNames } : null;
 
   return {
     productByBarcode: (code: string) => parse(byBarcode.get(code)),
     productByPlu: (plu: string) => parse(byPlu.get(plu)),
+    productById: (id: number) => parse(byId.get(id)),
     countProducts: (): number => db.prepare('SELECT count(*) FROM products').pluck().get() as number,
   };
 }

@@ -124,6 +124,13 @@ export function createCustomers(db: Db) {
   const deleteName = db.prepare<[number]>('DELETE FROM customer_names WHERE rowid = ?');
   const deleteCards = db.prepare<[number]>('DELETE FROM customer_cards WHERE customer_id = ?');
   const deleteAttributes = db.prepare<[number]>('DELETE FROM customer_attributes WHERE customer_id = ?');
+  // What associates wrote or saved about the person is personal too; consent records stay as the
+  // proof of what the person agreed to, and sales keep the bare id for the books.
+  const deletePersonal = [
+    'DELETE FROM customer_notes WHERE customer_id = ?',
+    'DELETE FROM customer_tags WHERE customer_id = ?',
+    'DELETE FROM saved_bag WHERE customer_id = ?',
+  ].map((sql) => db.prepare<[number]>(sql));
   const markMerged = db.prepare<[number, number]>('UPDATE customers SET merged_into = ? WHERE id = ?');
 
   /** The surviving, not erased profile an id leads to, or null. */
@@ -221,6 +228,7 @@ export function createCustomers(db: Db) {
       deleteName.run(customerId);
       deleteCards.run(customerId);
       deleteAttributes.run(customerId);
+      for (const statement of deletePersonal) statement.run(customerId);
     },
   };
 }

@@ -13,7 +13,9 @@ export interface SaleLineRecord {
   unit: Unit;
   quantityMilli: number;
   unitPriceMinor: number;
+  /** What the line charged, after its share of the discount. */
   totalMinor: number;
+  discountMinor: number;
   taxRateBp: number;
   taxMinor: number;
 }
@@ -37,6 +39,10 @@ export interface SaleRecord {
   cashierId: number;
   cashierName: string;
   customerId: number | null;
+  /** The loyalty card that identified the customer, masked. */
+  customerCard: string | null;
+  couponCode: string | null;
+  discountMinor: number;
   status: 'completed' | 'voided';
   currency: string;
   totalMinor: number;
@@ -48,34 +54,44 @@ export interface SaleRecord {
 }
 
 type SaleHeader = Omit<SaleRecord, 'lines' | 'payments'>;
+
+/** What a writer gives: the clienteling fields default to "none" (older generators, seeds). */
+export type NewSale = Omit<
+  SaleRecord,
+  'cashierName' | 'customerCard' | 'couponCode' | 'discountMinor' | 'lines'
+> &
+  Partial<Pick<SaleRecord, 'customerCard' | 'couponCode' | 'discountMinor'>> & {
+    lines: (Omit<SaleLineRecord, 'discountMinor'> & { discountMinor?: number })[];
+  };
 type RawLine = Omit<SaleLineRecord, 'names'> & { names: string };
 
 export function createSales(db: Db) {
   const insertSale = db.prepare(
-    `INSERT INTO sales (id, receipt_no, store_code, terminal_code, cashier_id, customer_id, status, currency,
-       total_minor, tax_minor, change_minor, created_at)
-     VALUES (@id, @receiptNo, @storeCode, @terminalCode, @cashierId, @customerId, @status, @currency,
-       @totalMinor, @taxMinor, @changeMinor, @createdAt)`,
+    `INSERT INTO sales (id, receipt_no, store_code, terminal_code, cashier_id, customer_id, customer_card,
+       coupon_code, discount_minor, status, currency, total_minor, tax_minor, change_minor, created_at)
+     VALUES (@id, @receiptNo, @storeCode, @terminalCode, @cashierId, @customerId, @customerCard,
+       @couponCode, @discountMinor, @status, @currency, @totalMinor, @taxMinor, @changeMinor, @createdAt)`,
   );
   const insertLine = db.prepare(
     `INSERT INTO sale_lines (id, sale_id, line_no, product_id, barcode, names, unit, quantity_milli,
-       unit_price_minor, total_minor, tax_rate_bp, tax_minor)
+       unit_price_minor, total_minor, discount_minor, tax_rate_bp, tax_minor)
      VALUES (@id, @saleId, @lineNo, @productId, @barcode, @names, @unit, @quantityMilli,
-       @unitPriceMinor, @totalMinor, @taxRateBp, @taxMinor)`,
+       @unitPriceMinor, @totalMinor, @discountMinor, @taxRateBp, @taxMinor)`,
   );
   const insertPayment = db.prepare(
     `INSERT INTO payments (id, sale_id, kind, amount_minor, received_minor, change_minor, card_masked, auth_code, terminal_ref)
      VALUES (@id, @saleId, @kind, @amountMinor, @receivedMinor, @changeMinor, @cardMasked, @authCode, @terminalRef)`,
   );
   const header = `SELECT s.id, s.receipt_no AS receiptNo, s.store_code AS storeCode, s.terminal_code AS terminalCode,
-       s.cashier_id AS cashierId, u.name AS cashierName, s.customer_id AS customerId, s.status, s.currency,
+       s.cashier_id AS cashierId, u.name AS cashierName, s.customer_id AS customerId,
+       s.customer_card AS customerCard, s.coupon_code AS couponCode, s.discount_minor AS discountMinor, s.status, s.currency,
        s.total_minor AS totalMinor, s.tax_minor AS taxMinor, s.change_minor AS changeMinor, s.created_at AS createdAt
      FROM sales s JOIN users u ON u.id = s.cashier_id`;
   const headerByNo = db.prepare<[string], SaleHeader>(`${header} WHERE s.receipt_no = ?`);
   const headerById = db.prepare<[string], SaleHeader>(`${header} WHERE s.id = ?`);
   const lines = db.prepare<[string], RawLine>(
     `SELECT id, line_no AS lineNo, product_id AS productId, barcode, names, unit, quantity_milli AS quantityMilli,
-       unit_price_minor AS unitPriceMinor, total_minor AS totalMinor, tax_rate_bp AS taxRateBp, tax_minor AS taxMinor
+       unit_price_minor AS unitPriceMinor, total_minor AS totalMinor, discount_minor AS discountMinor, tax_rate_bp AS taxRateBp, tax_minor AS taxMinor
      FROM sale_lines WHERE sale_id = ? ORDER BY line_no`,
   );
   const payments = db.prepare<[string], PaymentRecord>(
@@ -93,11 +109,11 @@ export function createSales(db: Db) {
       : null;
 
   return {
-    insertSale(sale: Omit<SaleRecord, 'cashierName'>): void {
+    insertSale(sale: NewSale): void {
       const { lines: saleLines, payments: salePayments, ...row } = sale;
-      insertSale.run(row);
+      insertSale.run({ customerCard: null, couponCode: null, discountMinor: 0, ...row });
       for (const line of saleLines)
-        insertLine.run({ ...line, saleId: sale.id, names: JSON.stringify(line.names) });
+        insertLine.run({ discountMinor: 0, ...line, saleId: sale.id, names: JSON.stringify(line.names) });
       for (const payment of salePayments) insertPayment.run({ ...payment, saleId: sale.id });
     },
     saleByReceiptNo: (receiptNo: string) => withDetails(headerByNo.get(receiptNo)),

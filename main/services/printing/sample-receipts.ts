@@ -32,7 +32,16 @@ const line = (
   totalMinor: number,
   taxRateBp: number,
   barcode: string,
-): ReceiptLine => ({ names, barcode, unit, quantityMilli, unitPriceMinor, totalMinor, taxRateBp });
+): ReceiptLine => ({
+  names,
+  barcode,
+  unit,
+  quantityMilli,
+  unitPriceMinor,
+  totalMinor,
+  discountMinor: 0,
+  taxRateBp,
+});
 
 const kazanLines = {
   milk: line(
@@ -96,6 +105,9 @@ export const kazanCashSale: Receipt = {
   cashierName: 'Анна Петрова',
   currency: 'RUB',
   lines: kazanSaleLines,
+  customerCard: null,
+  couponCode: null,
+  discountMinor: 0,
   totalMinor: kazanTotal,
   taxes: taxTotals(kazanSaleLines),
   tenders: [
@@ -143,6 +155,9 @@ export const kazanCashReturn: Receipt = {
   cashierName: 'Иван Соколов',
   currency: 'RUB',
   lines: returnedLines,
+  customerCard: null,
+  couponCode: null,
+  discountMinor: 0,
   totalMinor: returnedTotal,
   taxes: taxTotals(returnedLines),
   tenders: [{ id: uuid(13), kind: 'cash', amountMinor: returnedTotal }],
@@ -192,6 +207,9 @@ export const shanghaiSale: Receipt = {
   cashierName: '李伟',
   currency: 'CNY',
   lines: shanghaiLines,
+  customerCard: null,
+  couponCode: null,
+  discountMinor: 0,
   totalMinor: shanghaiTotal,
   taxes: taxTotals(shanghaiLines),
   tenders: [

@@ -58,6 +58,8 @@ CREATE INDEX coupons_customer ON coupons(customer_id, valid_until) WHERE custome
 -- A coupon's discount is spread over the lines; total_minor stays what the line finally charged
 -- (after its share), so tax totals and returns work on the price actually paid.
 ALTER TABLE sales ADD COLUMN coupon_code TEXT;
+-- The loyalty card that identified the customer, masked as the receipt prints it.
+ALTER TABLE sales ADD COLUMN customer_card TEXT;
 ALTER TABLE sales ADD COLUMN discount_minor INTEGER NOT NULL DEFAULT 0 CHECK (discount_minor >= 0);
 ALTER TABLE sale_lines ADD COLUMN discount_minor INTEGER NOT NULL DEFAULT 0 CHECK (discount_minor >= 0);
 

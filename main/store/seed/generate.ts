@@ -305,7 +305,7 @@ export function* generateSales(plan: SalesPlan): Generator<SaleRow> {
       seq += 1;
       const rng = rngFor(seed, Stream.sale, seq);
       const saleId = seededUuid(seed, `sale/${seq}`);
-      const lines: SaleLineRecord[] = [];
+      const lines: SaleRow['lines'] = [];
       const sold = new Set<number>();
       const [lineCount] = pickLineCount(rng);
       for (let attempt = 0; lines.length < lineCount && attempt < lineCount * 3; attempt++) {

@@ -2,6 +2,7 @@
 // at any scale, without a set of codes already handed out.
 import { createHash } from 'node:crypto';
 import { gtinCheckDigit } from '../../domain/barcode';
+import { RESERVED_LAST4 } from './demo-customers';
 import { Stream, digits, seedOffset } from './prng';
 
 // Generated EAN-13s are 460/461 followed by 9 digits from 100 000 000: the demo catalogue keeps
@@ -47,15 +48,40 @@ export function loyaltyCardNo(customerId: number): string {
   return `${body}${gtinCheckDigit(body)}`;
 }
 
-const MOBILE_SPACE = 1_000_000_000;
+// Generated phones skip the last four digits the demo customers keep to themselves: numbers are
+// drawn from the space of endings that are not reserved (a bijection of the customer id, as above),
+// then spread back over all endings.
+const LAST4_SPACE = 10_000;
+const reservedLast4 = RESERVED_LAST4.map(Number).sort((a, b) => a - b);
+const FREE_LAST4 = LAST4_SPACE - reservedLast4.length;
+const MOBILE_SPACE = (1_000_000_000 / LAST4_SPACE) * FREE_LAST4;
 
-/** A Russian mobile number in E.164 (+7 9XX XXX-XX-XX), distinct for every customer id of a seed. */
+/**
+ * A Russian mobile number in E.164 (+7 9XX XXX-XX-XX), distinct for every customer id of a seed and
+ * never ending in one of the demo customers' reserved last four digits.
+ */
 export function mobilePhone(seed: number, customerId: number): string {
   if (!Number.isSafeInteger(customerId) || customerId < 0 || customerId >= MAX_CODE_INDEX) {
     throw new RangeError(`no phone for customer ${customerId}`);
   }
   const value = (SCRAMBLE * customerId + (seedOffset(seed, Stream.customer) % MOBILE_SPACE)) % MOBILE_SPACE;
-  return `+79${digits(value, 9)}`;
+  let last4 = value % FREE_LAST4;
+  for (const reserved of reservedLast4) if (last4 >= reserved) last4 += 1;
+  return `+79${digits(Math.floor(value / FREE_LAST4), 5)}${digits(last4, 4)}`;
+}
+
+// Coupon codes are EAN-13s with the GS1 coupon prefix 99 (the default scanner.couponPatterns), so a
+// printed coupon scans and a typed one has its check digit verified. The 10 digits after 99 below
+// 1 000 are the demo coupons' (demo-customers.ts); generated codes permute the rest.
+const FIRST_GENERATED_COUPON = 1000;
+const COUPON_SPACE = 10_000_000_000 - FIRST_GENERATED_COUPON;
+
+/** The `n`th generated coupon code of a seed; distinct `n` give distinct codes. */
+export function couponCode(seed: number, n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0 || n >= MAX_CODE_INDEX) throw new RangeError(`no coupon #${n}`);
+  const value = (SCRAMBLE * n + (seedOffset(seed, Stream.coupon) % COUPON_SPACE)) % COUPON_SPACE;
+  const body = `99${digits(FIRST_GENERATED_COUPON + value, 10)}`;
+  return `${body}${gtinCheckDigit(body)}`;
 }
 
 // RFC 9562 name-based (SHA-1, version 5) UUIDs under Omnitill's own namespace: ids are stable for a

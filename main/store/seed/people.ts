@@ -68,7 +68,9 @@ export function randomPerson(rng: Rng): Person {
   }
   const female = rng() < 0.5;
   const first = pick(rng, female ? femaleNames : maleNames);
-  const masculine = pick(rng, surnames);
+  let masculine = pick(rng, surnames);
+  // Анна Иванова is a demo customer (demo-customers.ts): her name finds her alone.
+  while (first === 'Анна' && masculine === 'Иванов') masculine = pick(rng, surnames);
   const last = female ? feminine(masculine) : masculine;
   return { name: `${first} ${last}`, emailName: `${romanise(first)}.${romanise(last)}` };
 }

@@ -28,7 +28,19 @@ function mix32(value: number): number {
   return x >>> 0;
 }
 
-export const Stream = { product: 1, customer: 2, sale: 3, day: 4, barcode: 5 } as const;
+export const Stream = {
+  product: 1,
+  customer: 2,
+  sale: 3,
+  day: 4,
+  barcode: 5,
+  shopper: 6,
+  habits: 7,
+  history: 8,
+  loyalty: 9,
+  coupon: 10,
+  profile: 11,
+} as const;
 
 export function rngFor(seed: number, stream: number, index: number): Rng {
   return mulberry32(mix32(mix32(seed ^ mix32(stream)) + index));
@@ -68,4 +80,10 @@ export function digits(value: number, length: number): string {
   const text = String(value);
   if (text.length > length) throw new RangeError(`${value} does not fit in ${length} digits`);
   return text.padStart(length, '0');
+}
+
+/** A standard normal draw (Box–Muller), for the long tails of how often people shop. */
+export function normal(rng: Rng): number {
+  const u = 1 - rng();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
 }

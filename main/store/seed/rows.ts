@@ -1,6 +1,6 @@
 // The rows the seed writes, as the generator and the demo catalogue produce them.
 import type { Unit } from '../../../contract/common';
-import type { SaleRecord } from '../sales';
+import type { NewSale } from '../sales';
 
 /** Every demo name exists in all three of the till's locales. */
 export type Names = { ru: string; en: string; 'zh-CN': string };
@@ -29,4 +29,4 @@ export interface CustomerRow {
   createdAt: string;
 }
 
-export type SaleRow = Omit<SaleRecord, 'cashierName'>;
+export type SaleRow = NewSale;
