@@ -32,6 +32,8 @@ export interface ReceiptDocument {
   /** Centred: store, address, title, receipt number, date, cashier. */
   header: DocumentLine[];
   items: ItemLine[];
+  /** Between the items and the total: the subtotal and a coupon's discount. */
+  adjustments?: AmountRow[];
   /** The amount to pay or refunded, printed bold and tall. */
   total: AmountRow;
   taxes: AmountRow[];

@@ -163,6 +163,7 @@ export function layoutReceipt(
     rows(leftRight(profile, `${item.quantity} x ${item.unitPrice}`, item.total, width, INDENT));
   }
   rule();
+  for (const adjustment of document.adjustments ?? []) amountRow(adjustment);
 
   bold = true;
   height = 2;

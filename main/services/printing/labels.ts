@@ -30,6 +30,11 @@ export interface ReceiptLabels {
   eReceipt: string;
   piece: string;
   kg: string;
+  subtotal: string;
+  /** {code} */
+  coupon: string;
+  /** {card} */
+  loyaltyCard: string;
 }
 
 export const receiptLabels: Record<Locale, ReceiptLabels> = {
@@ -53,6 +58,9 @@ export const receiptLabels: Record<Locale, ReceiptLabels> = {
     eReceipt: 'Электронный чек',
     piece: 'шт.',
     kg: 'кг',
+    subtotal: 'Сумма без скидки',
+    coupon: 'Купон {code}',
+    loyaltyCard: 'Карта клиента {card}',
   },
   en: {
     saleTitle: 'Sales receipt',
@@ -74,6 +82,9 @@ export const receiptLabels: Record<Locale, ReceiptLabels> = {
     eReceipt: 'E-receipt',
     piece: 'pcs',
     kg: 'kg',
+    subtotal: 'Subtotal',
+    coupon: 'Coupon {code}',
+    loyaltyCard: 'Loyalty card {card}',
   },
   'zh-CN': {
     saleTitle: '销售小票',
@@ -95,6 +106,9 @@ export const receiptLabels: Record<Locale, ReceiptLabels> = {
     eReceipt: '电子小票',
     piece: '件',
     kg: '千克',
+    subtotal: '小计',
+    coupon: '优惠券 {code}',
+    loyaltyCard: '会员卡 {card}',
   },
 };
 

@@ -35,6 +35,25 @@ describe('receipt document for the printer', () => {
     expect(document.barcode).toEqual({ symbology: 'code128', data: '0042-03-000017' });
   });
 
+  it('prints the loyalty card, each line at its own price, then the subtotal and the coupon above the total', () => {
+    const line = kazanCashSale.lines[0];
+    if (!line) throw new Error('sample has lines');
+    const discounted = {
+      ...kazanCashSale,
+      customerCard: '•••• 3456',
+      couponCode: 'BDAY-7',
+      discountMinor: 1_000,
+      totalMinor: line.totalMinor - 1_000,
+      lines: [{ ...line, totalMinor: line.totalMinor - 1_000, discountMinor: 1_000 }],
+    };
+    const document = receiptDocument(discounted, { locale: 'ru', ...moscow });
+    expect(document.header.at(-1)?.text).toBe('Карта клиента •••• 3456');
+    expect(document.items[0]?.total).toBe(receiptDocument(kazanCashSale, { locale: 'ru' }).items[0]?.total);
+    expect(document.adjustments?.map((row) => row.label)).toEqual(['Сумма без скидки', 'Купон BDAY-7']);
+    expect(document.adjustments?.[1]?.amount).toBe('−10,00');
+    expect(receiptDocument(kazanCashSale, { locale: 'ru' }).adjustments).toEqual([]);
+  });
+
   it('uses plain spaces wherever Intl puts no-break ones', () => {
     const document = receiptDocument(kazanCardSale, { locale: 'en', ...moscow });
     const texts = [...document.header.map((line) => line.text), document.total.amount];

@@ -79,6 +79,7 @@ export function receiptDocument(receipt: Receipt, settings: ReceiptPrintSettings
       text: `${paperDateTime(receipt.createdAt, locale, settings.timeZone)} · ${fill(labels.terminal, { code: receipt.terminalCode })}`,
     },
     { text: fill(labels.cashier, { name: receipt.cashierName }) },
+    ...(receipt.customerCard ? [{ text: fill(labels.loyaltyCard, { card: receipt.customerCard }) }] : []),
   ];
 
   const footer: DocumentLine[] = [
@@ -92,8 +93,19 @@ export function receiptDocument(receipt: Receipt, settings: ReceiptPrintSettings
       name: productName(line.names, locale, receipt.store.locale),
       quantity: `${paperQuantity(line.quantityMilli, line.unit, locale)} ${line.unit === 'kg' ? labels.kg : labels.piece}`,
       unitPrice: amount(line.unitPriceMinor),
-      total: amount(line.totalMinor),
+      // The line's own price; the coupon is shown once, above the total, as the customer expects.
+      total: amount(line.totalMinor + line.discountMinor),
     })),
+    adjustments:
+      receipt.discountMinor > 0
+        ? [
+            { label: labels.subtotal, amount: amount(receipt.totalMinor + receipt.discountMinor) },
+            {
+              label: fill(labels.coupon, { code: receipt.couponCode ?? '' }),
+              amount: `−${amount(receipt.discountMinor)}`,
+            },
+          ]
+        : [],
     total: {
       label: isReturn ? labels.refundTotal : labels.total,
       amount: paperMoney(receipt.totalMinor, receipt.currency, locale),
