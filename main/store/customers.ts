@@ -133,6 +133,10 @@ export function createCustomers(db: Db) {
   ].map((sql) => db.prepare<[number]>(sql));
   const markMerged = db.prepare<[number, number]>('UPDATE customers SET merged_into = ? WHERE id = ?');
 
+  const stateOf = db.prepare<[number], { erased: number }>(
+    'SELECT erased_at IS NOT NULL AS erased FROM customers WHERE id = ?',
+  );
+
   /** The surviving, not erased profile an id leads to, or null. */
   function resolve(id: number): Row | null {
     let row = byId.get(id);
@@ -185,6 +189,11 @@ export function createCustomers(db: Db) {
       survivors(byEmail.all(emailNorm, limit + 1), limit + 1),
     customersByName: (match: string, limit: number) => survivors(byName.all(match, limit * 2 + 1), limit + 1),
     cardOwner: (cardNo: string): number | null => byCard.get(cardNo) ?? null,
+    /** Why an id leads to no profile, for tools that must say so (look-ups never show it). */
+    rowState(id: number): 'absent' | 'erased' | 'present' {
+      const row = stateOf.get(id);
+      return !row ? 'absent' : row.erased ? 'erased' : 'present';
+    },
     /** Writes a new profile, its card and its name index; call inside the caller's transaction. */
     insertCustomer(customer: NewCustomer, nameTerms: string): number {
       const { lastInsertRowid } = insertCustomer.run(

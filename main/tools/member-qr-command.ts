@@ -14,6 +14,7 @@ import { createCustomerService } from '../services/customers';
 import { openDatabase } from '../store/db';
 import type { Db } from '../store/db';
 import { migrations } from '../store/migrations';
+import type { Customers } from '../store/customers';
 import { parseMemberQrArgs, usage } from './member-qr-args';
 import type { MemberQrCommand } from './member-qr-args';
 
@@ -73,16 +74,13 @@ function openTillDatabase(dataDir: string): Db {
 }
 
 /** Whether a profile the customer service does not return is absent, erased, or merged into one that is. */
-function missingCustomer(db: Db, id: number): string {
+function missingCustomer(customers: Customers, id: number): string {
   // The customers repository resolves merges and hides erased profiles on purpose; only this
   // tool needs to tell the person running it why a known id yields no one.
-  const row = db
-    .prepare<[number], { erased: number }>(
-      'SELECT erased_at IS NOT NULL AS erased FROM customers WHERE id = ?',
-    )
-    .get(id);
-  if (!row) return `no customer ${id} in this till's database`;
-  if (row.erased) return `customer ${id} was erased at the customer's request; no token can name them`;
+  const state = customers.rowState(id);
+  if (state === 'absent') return `no customer ${id} in this till's database`;
+  if (state === 'erased')
+    return `customer ${id} was erased at the customer's request; no token can name them`;
   return `customer ${id} was merged into a profile that was erased or is missing`;
 }
 
@@ -92,7 +90,7 @@ function findCustomer(db: Db, config: TillConfig, text: string, io: MemberQrIo):
   if (CUSTOMER_ID.test(text)) {
     const id = Number(text);
     const customer = customers.customers.customerById(id);
-    if (!customer) throw new MemberQrRefusal(missingCustomer(db, id));
+    if (!customer) throw new MemberQrRefusal(missingCustomer(customers.customers, id));
     if (customer.id !== id)
       io.stderr.write(`customer ${id} was merged into ${customer.id}: the token is theirs\n`);
     return customer.id;
