@@ -60,13 +60,14 @@ export function createClientelingService(deps: ClientelingDeps) {
     return profiles.profile(customerId, viewer(), cartProducts());
   }
 
+  // A light read: the cart header needs the name and tier, the panel loads the rest by itself.
   function attach(customerId: number, cardNo: string | null): Result<Cart> {
-    const found = profile(customerId);
-    if (!found.ok) return found;
+    const found = customers.customers.customerById(customerId);
+    if (!found) return fail('CUSTOMER_NOT_FOUND', `No customer ${customerId}`, { customerId });
     const customer: CartCustomer = {
-      id: found.value.id,
-      name: found.value.name,
-      tier: found.value.tier,
+      id: found.id,
+      name: found.name,
+      tier: clienteling.extras(found.id)?.tier ?? null,
       cardMasked: cardNo === null ? null : maskCard(cardNo),
     };
     return checkout.attachCustomer(customer);
