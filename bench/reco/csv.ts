@@ -11,12 +11,37 @@ export type Column = (typeof COLUMNS)[number];
 
 // Header names with case, spaces and punctuation removed ("Customer ID" -> "customerid").
 const ALIASES: Record<Column, readonly string[]> = {
-  invoice: ['invoice', 'invoiceno', 'invoicenumber', 'invoiceid', 'order', 'orderid', 'orderno', 'ordernumber',
-    'basket', 'basketid', 'transaction', 'transactionid', 'receipt', 'receiptno', 'billno'],
+  invoice: [
+    'invoice',
+    'invoiceno',
+    'invoicenumber',
+    'invoiceid',
+    'order',
+    'orderid',
+    'orderno',
+    'ordernumber',
+    'basket',
+    'basketid',
+    'transaction',
+    'transactionid',
+    'receipt',
+    'receiptno',
+    'billno',
+  ],
   item: ['item', 'itemid', 'itemcode', 'stockcode', 'product', 'productid', 'productcode', 'sku', 'article'],
   quantity: ['quantity', 'qty', 'units'],
   date: ['date', 'invoicedate', 'orderdate', 'transactiondate', 'datetime', 'timestamp', 'time'],
-  customer: ['customer', 'customerid', 'customerno', 'custid', 'client', 'clientid', 'member', 'memberid', 'userid'],
+  customer: [
+    'customer',
+    'customerid',
+    'customerno',
+    'custid',
+    'client',
+    'clientid',
+    'member',
+    'memberid',
+    'userid',
+  ],
 };
 
 export interface CsvSkipped {
@@ -98,7 +123,9 @@ function columnIndexes(
  */
 export function parseDate(text: string): number | null {
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?/.exec(text);
-  const local = /^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
+  const local = /^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(
+    text,
+  );
   let parts: number[];
   if (iso !== null) {
     parts = [1, 2, 3, 4, 5, 6].map((i) => Number(iso[i] ?? 0));
@@ -124,7 +151,14 @@ const NO_VALUE = new Set(['', 'na', 'nan', 'null', 'none']);
 export async function parseTransactions(lines: AsyncIterable<string> | Iterable<string>): Promise<CsvResult> {
   let columns: Record<Column, number> | null = null;
   let delimiter = ',';
-  const skipped: CsvSkipped = { returns: 0, noCustomer: 0, badQuantity: 0, badDate: 0, noItem: 0, malformed: 0 };
+  const skipped: CsvSkipped = {
+    returns: 0,
+    noCustomer: 0,
+    badQuantity: 0,
+    badDate: 0,
+    noItem: 0,
+    malformed: 0,
+  };
   const productIds = new Map<string, number>();
   const baskets = new Map<string, { customerId: string; at: number; items: BasketItem[] }>();
   let rows = 0;
@@ -173,7 +207,8 @@ export async function parseTransactions(lines: AsyncIterable<string> | Iterable<
       }
     }
   }
-  if (columns === null) return { ok: false, error: { code: 'EMPTY_FILE', message: 'The CSV has no header row' } };
+  if (columns === null)
+    return { ok: false, error: { code: 'EMPTY_FILE', message: 'The CSV has no header row' } };
   return { ok: true, value: { baskets: [...baskets.values()], products: productIds.size, rows, skipped } };
 }
 

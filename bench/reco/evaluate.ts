@@ -1,34 +1,40 @@
-// Runs one method over every held-out basket and averages the metrics, with the time each answer took.
+// Runs one method over every case of a protocol and averages the metrics, with the time each answer took.
 import { hitRateAt, ndcgAt, recallAt } from '../../main/domain/reco/metrics';
 import { summary } from '../stats';
 import type { Method } from './methods';
+import type { EvalCase } from './protocols';
 import type { HeldOut } from './split';
 
 export interface MethodScores {
   recall: number;
   ndcg: number;
   hitRate: number;
-  /** ms per customer */
+  /** ms per answer */
   ms: ReturnType<typeof summary>;
 }
 
 const rounded = (value: number): number => Number(value.toFixed(4));
 
-export function evaluateMethod(heldOut: readonly HeldOut[], method: Method, k: number): MethodScores {
+export function evaluateMethod(cases: readonly EvalCase[], method: Method, k: number): MethodScores {
   let recall = 0;
   let ndcg = 0;
   let hitRate = 0;
   const ms: number[] = [];
-  for (const customer of heldOut) {
+  for (const { history, now, cart, allowed, truth } of cases) {
     const started = performance.now();
-    const ranked = method({ history: customer.history, now: customer.at, k });
+    const ranked = method({ history, now, cart, allowed, k });
     ms.push(performance.now() - started);
-    recall += recallAt(k, ranked, customer.basket);
-    ndcg += ndcgAt(k, ranked, customer.basket);
-    hitRate += hitRateAt(k, ranked, customer.basket);
+    recall += recallAt(k, ranked, truth);
+    ndcg += ndcgAt(k, ranked, truth);
+    hitRate += hitRateAt(k, ranked, truth);
   }
-  const n = Math.max(1, heldOut.length);
-  return { recall: rounded(recall / n), ndcg: rounded(ndcg / n), hitRate: rounded(hitRate / n), ms: summary(ms) };
+  const n = Math.max(1, cases.length);
+  return {
+    recall: rounded(recall / n),
+    ndcg: rounded(ndcg / n),
+    hitRate: rounded(hitRate / n),
+    ms: summary(ms),
+  };
 }
 
 /** Share of held-out items the customer had bought before: how much of a next basket is repeats. */

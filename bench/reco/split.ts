@@ -39,7 +39,9 @@ export function leaveLastBasketOut(baskets: Iterable<Basket>): Split {
   const heldOut: HeldOut[] = [];
   for (const [customerId, list] of byCustomer) {
     // Stable: two baskets at the same instant keep the order the source gave them.
-    const ordered = list.map((basket, i) => ({ basket, i })).sort((x, y) => x.basket.at - y.basket.at || x.i - y.i);
+    const ordered = list
+      .map((basket, i) => ({ basket, i }))
+      .sort((x, y) => x.basket.at - y.basket.at || x.i - y.i);
     const last = ordered.at(-1)?.basket;
     const earlier = ordered.slice(0, -1).map((entry) => entry.basket);
     if (last === undefined || earlier.length === 0) {

@@ -9,7 +9,6 @@ export interface Neighbours {
 
 export interface RecoIndex {
   readonly source: RecoSource;
-  readonly basketCount: number;
   /** Best sellers first. */
   readonly bestSellers: readonly number[];
   /** Share of baskets containing the product, 0 when unknown. */
@@ -35,7 +34,6 @@ export function indexRecoModel(model: RecoModel): RecoIndex {
   const total = model.basketCount;
   return {
     source: model.source,
-    basketCount: total,
     bestSellers,
     basketShare: (productId) => (total > 0 ? Math.min(1, (baskets.get(productId) ?? 0) / total) : 0),
     neighboursOf: (productId) => neighbours.get(productId),
