@@ -1,7 +1,7 @@
 // Clienteling shapes the renderer sees: who the customer is (masked unless the user's role may see
 // personal data), what they bought across channels, what to offer them. The calls are in ipc.ts.
 import { z } from 'zod';
-import { IsoTimestamp, LocalizedNames, NonNegativeMinorUnits, QuantityMilli } from './common';
+import { IsoTimestamp, LocalizedNames, NonNegativeMinorUnits, QuantityMilli, Unit } from './common';
 import { SuggestionReason } from './reco';
 
 export const CustomerId = z.number().int().positive();
@@ -56,6 +56,7 @@ export type Channel = z.infer<typeof Channel>;
 export const HistoryLine = z.object({
   productId: z.number().int(),
   names: LocalizedNames,
+  unit: Unit,
   quantityMilli: QuantityMilli,
   totalMinor: NonNegativeMinorUnits,
   /** Sold in this store now: "add again to cart" is offered only then. */
@@ -73,7 +74,14 @@ export const Purchase = z.object({
 });
 export type Purchase = z.infer<typeof Purchase>;
 
-export const CouponKind = z.enum(['first_purchase', 'winback', 'anniversary', 'birthday', 'segment', 'manual']);
+export const CouponKind = z.enum([
+  'first_purchase',
+  'winback',
+  'anniversary',
+  'birthday',
+  'segment',
+  'manual',
+]);
 export type CouponKind = z.infer<typeof CouponKind>;
 
 export const CouponOffer = z.object({
@@ -91,6 +99,7 @@ export type CouponOffer = z.infer<typeof CouponOffer>;
 export const BagItem = z.object({
   productId: z.number().int(),
   names: LocalizedNames,
+  unit: Unit,
   quantityMilli: QuantityMilli,
   savedAt: IsoTimestamp,
   /** Today's price; null when the item is no longer sold here. */
@@ -101,6 +110,7 @@ export type BagItem = z.infer<typeof BagItem>;
 export const Recommendation = z.object({
   productId: z.number().int(),
   names: LocalizedNames,
+  unit: Unit,
   priceMinor: NonNegativeMinorUnits,
   reasons: z.array(SuggestionReason).min(1),
   /** Names of the products the reasons refer to, by id, so the UI can say "often bought with Milk". */

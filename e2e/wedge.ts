@@ -1,9 +1,15 @@
 // A keyboard-wedge scanner for Playwright: shared by the end-to-end tests and the benchmarks.
 import type { CDPSession, Page } from '@playwright/test';
 
-/** US-layout keys of the symbols barcodes and magnetic stripe readers send (track sentinels % ; ? ^ =). */
+/**
+ * US-layout keys of the symbols barcodes and magnetic stripe readers send (track sentinels % ; ? ^ =),
+ * and those of member QR codes (`OMNI:M:…` with a base64url signature, or its https link).
+ */
 const symbols: Record<string, { code: string; keyCode: number; shift: boolean }> = {
   '-': { code: 'Minus', keyCode: 189, shift: false },
+  _: { code: 'Minus', keyCode: 189, shift: true },
+  ':': { code: 'Semicolon', keyCode: 186, shift: true },
+  '.': { code: 'Period', keyCode: 190, shift: false },
   '=': { code: 'Equal', keyCode: 187, shift: false },
   ';': { code: 'Semicolon', keyCode: 186, shift: false },
   '/': { code: 'Slash', keyCode: 191, shift: false },

@@ -9,6 +9,7 @@ import { I18nProvider } from './i18n/I18nProvider';
 import { LoginScreen } from './login/LoginScreen';
 import { ReceiptScreen } from './receipt/ReceiptScreen';
 import { ReturnScreen } from './returns/ReturnScreen';
+import { captureScan } from './scanner/scanCapture';
 import { useWedgeScanner } from './scanner/useWedgeScanner';
 import { usePos, usePosStore } from './state/StoreContext';
 import type { Screen } from './state/types';
@@ -26,12 +27,15 @@ export function App() {
   const store = usePosStore();
   const screen = usePos((state) => state.screen);
   const storeLocale = usePos((state) => state.status?.store.locale ?? null);
+  const storeCurrency = usePos((state) => state.status?.store.currency ?? null);
 
   useEffect(() => store.start(), [store]);
-  useWedgeScanner((code) => void store.scan(code, 'wedge'));
+  useWedgeScanner((code) => {
+    if (!captureScan(code)) void store.scan(code, 'wedge');
+  });
 
   return (
-    <I18nProvider storeLocale={storeLocale}>
+    <I18nProvider storeLocale={storeLocale} storeCurrency={storeCurrency}>
       <div className="app">
         <StatusBar />
         <main className="app__main">{screens[screen]()}</main>

@@ -262,6 +262,7 @@ export class CheckoutService {
             cashierId: user.id,
             customerId: sale.customerId,
             receipt: document,
+            lineRefs: sale.lines.map((line) => ({ lineId: line.id, productId: line.productId })),
           };
           outbox.append('sale.completed', payload, sale.createdAt);
           printQueue.enqueue('sale', document, sale.createdAt);

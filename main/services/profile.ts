@@ -86,6 +86,7 @@ export function createProfileService(deps: ProfileDeps) {
         {
           productId: product.productId,
           names: product.names,
+          unit: product.unit,
           priceMinor: product.unitPriceMinor,
           reasons: suggestion.reasons,
           refers,
@@ -168,6 +169,7 @@ export function createProfileService(deps: ProfileDeps) {
         return {
           productId: item.productId,
           names: product?.names ?? {},
+          unit: product?.unit ?? 'piece',
           quantityMilli: item.quantityMilli,
           savedAt: new Date(item.savedAt).toISOString(),
           priceMinor: product?.unitPriceMinor ?? null,

@@ -16,6 +16,9 @@ import { openDatabase } from '../store/db';
 import type { Db } from '../store/db';
 import { createMeta } from '../store/meta';
 import { createOutbox } from '../store/outbox';
+import type { Outbox } from '../store/outbox';
+import { createPusher } from '../sync/pusher';
+import type { Pusher, PusherOptions } from '../sync/pusher';
 import { createPrintJobs } from '../store/print-jobs';
 import { createReturns } from '../store/returns';
 import { createSales } from '../store/sales';
@@ -54,6 +57,8 @@ export interface TillOptions {
   devices?: DeviceManager;
   busyTimeoutMs?: number;
   now?: () => Date;
+  /** The HQ pusher's timing and transport (tests shorten the back-off, inject faults). */
+  sync?: Omit<PusherOptions, 'db' | 'dataDir' | 'log' | 'now'>;
 }
 
 export interface Till {
@@ -67,6 +72,7 @@ export interface Till {
     printQueue: PrintQueue;
     clienteling: ClientelingService;
     recommendations: Recommendations;
+    sync: Pusher;
   };
   close(): void;
 }
@@ -91,7 +97,17 @@ export function openTill(options: TillOptions): Till {
   const sales = createSales(db);
   const returns = createReturns(db);
   const sequences = createSequences(db);
-  const outbox = createOutbox(db);
+  const pusher = createPusher({ ...options.sync, db, dataDir: options.dataDir, log, now });
+  const rawOutbox = createOutbox(db);
+  // Every outbox row kicks the pusher; kick() waits for the next turn of the event loop, after the
+  // writing transaction has committed, so it never reads an uncommitted row.
+  const outbox: Outbox = {
+    append(kind, payload, at) {
+      const id = rawOutbox.append(kind, payload, at);
+      pusher.kick();
+      return id;
+    },
+  };
   const devices = options.devices ?? null;
   const printQueue = new PrintQueue({
     jobs: createPrintJobs(db),
@@ -208,13 +224,23 @@ export function openTill(options: TillOptions): Till {
     : null;
   // Receipts queued before a crash or a restart print as soon as the printer is there.
   void printQueue.kick();
+  pusher.start();
   return {
     db,
     dispatch,
     events,
-    services: { checkout, session, returns: returnsService, printQueue, clienteling, recommendations },
+    services: {
+      checkout,
+      session,
+      returns: returnsService,
+      printQueue,
+      clienteling,
+      recommendations,
+      sync: pusher,
+    },
     close: () => {
       detach?.();
+      pusher.stop();
       db.close();
     },
   };

@@ -2,7 +2,7 @@
 // sales, and the history HQ sent (other stores, online orders). A sale HQ echoes back is recognised by
 // its receipt number and counted once. Every read takes the profile's ids: the customer's own and
 // those HQ merged into it, whose purchases are theirs too.
-import type { LocalizedNames } from '../../contract/common';
+import type { LocalizedNames, Unit } from '../../contract/common';
 import type { Channel } from '../../contract/customers';
 import type { Boundaries, RfmBoundaries } from '../domain/rfm';
 import type { Db } from './db';
@@ -20,6 +20,7 @@ export interface DocumentRow {
 export interface DocumentLine {
   productId: number;
   names: LocalizedNames;
+  unit: Unit;
   quantityMilli: number;
   totalMinor: number;
 }
@@ -104,11 +105,13 @@ export function createClienteling(db: Db) {
      FROM (${DOCUMENTS})`,
   );
   const saleLines = db.prepare<[string], DocumentLine & { names: string }>(
-    `SELECT product_id AS productId, names, quantity_milli AS quantityMilli, total_minor AS totalMinor
+    `SELECT product_id AS productId, names, unit, quantity_milli AS quantityMilli, total_minor AS totalMinor
      FROM sale_lines WHERE sale_id = ? ORDER BY line_no`,
   );
   const historyLines = db.prepare<[string, string], DocumentLine & { names: string }>(
-    `SELECT product_id AS productId, names, quantity_milli AS quantityMilli, total_minor AS totalMinor
+    `SELECT product_id AS productId, names,
+       coalesce((SELECT unit FROM products WHERE id = product_id), 'piece') AS unit,
+       quantity_milli AS quantityMilli, total_minor AS totalMinor
      FROM purchase_history WHERE document_no = ? AND customer_id IN (SELECT value FROM json_each(?))
      ORDER BY id`,
   );

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { CartLine } from '../../contract/ipc';
 import { useI18n } from '../i18n/context';
+import { minus } from '../i18n/format';
 
 interface CartRowProps {
   line: CartLine;
@@ -47,8 +48,13 @@ export const CartRow = memo(function CartRow({
         </button>
       </td>
       <td className="cart-row__price">{money(line.unitPriceMinor, currency)}</td>
-      <td className="cart-row__total" data-testid="line-total">
-        {money(line.totalMinor, currency)}
+      <td className="cart-row__total">
+        <span data-testid="line-total">{money(line.totalMinor, currency)}</span>
+        {line.discountMinor > 0 && (
+          <span className="cart-row__discount" data-testid="line-discount">
+            {t('checkout.lineDiscount', { amount: minus(money(line.discountMinor, currency)) })}
+          </span>
+        )}
       </td>
       <td className="cart-row__remove">
         <button

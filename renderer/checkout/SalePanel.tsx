@@ -6,9 +6,10 @@ import { ScanEntry } from './ScanEntry';
 interface SalePanelProps {
   cart: Cart;
   onVoid(): void;
+  onIdentify(): void;
 }
 
-export function SalePanel({ cart, onVoid }: SalePanelProps) {
+export function SalePanel({ cart, onVoid, onIdentify }: SalePanelProps) {
   const store = usePosStore();
   const { t, money } = useI18n();
   const empty = cart.lines.length === 0;
@@ -16,15 +17,21 @@ export function SalePanel({ cart, onVoid }: SalePanelProps) {
     <div className="sale-panel">
       <ScanEntry />
       <div className="sale-panel__spacer" />
-      <button
-        type="button"
-        className="button button--danger-outline"
-        data-testid="void-cart"
-        disabled={empty}
-        onClick={onVoid}
-      >
-        {t('checkout.voidSale')}
-      </button>
+      <div className="sale-panel__row">
+        <button type="button" className="button" data-testid="identify-button" onClick={onIdentify}>
+          <span>{t('customer.identify')}</span>
+          <kbd>F3</kbd>
+        </button>
+        <button
+          type="button"
+          className="button button--danger-outline"
+          data-testid="void-cart"
+          disabled={empty}
+          onClick={onVoid}
+        >
+          {t('checkout.voidSale')}
+        </button>
+      </div>
       <button
         type="button"
         className="button button--pay"

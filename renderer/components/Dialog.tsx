@@ -8,16 +8,18 @@ interface DialogProps {
   onClose(): void;
   children: ReactNode;
   testId?: string;
+  /** For forms with more than one column of fields. */
+  wide?: boolean;
 }
 
 /** A modal over the screen; Esc closes it. */
-export function Dialog({ title, onClose, children, testId }: DialogProps) {
+export function Dialog({ title, onClose, children, testId, wide = false }: DialogProps) {
   const titleId = useId();
   useEscape(onClose);
   return (
     <div className="dialog-backdrop">
       <section
-        className="dialog"
+        className={wide ? 'dialog dialog--wide' : 'dialog'}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -4,7 +4,16 @@ import type { Locale } from '../../contract/common';
 import { catalogues } from './catalogues';
 import type { I18n } from './context';
 import { I18nContext } from './context';
-import { formatDateTime, formatMoney, formatQuantity, formatRate } from './format';
+import {
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatDaysAgo,
+  formatMoney,
+  formatQuantity,
+  formatRate,
+  formatShare,
+} from './format';
 import { isLocale } from './locales';
 import { localName } from './names';
 import { createTranslator, deviceProblemText, errorText } from './translate';
@@ -17,7 +26,14 @@ function storedLocale(): Locale | null {
 }
 
 /** The screen's language: the cashier's last choice on this till, else the store's own. */
-export function I18nProvider({ storeLocale, children }: { storeLocale: Locale | null; children: ReactNode }) {
+interface I18nProviderProps {
+  storeLocale: Locale | null;
+  /** Amounts in errors that do not name their currency are in the store's. */
+  storeCurrency: string | null;
+  children: ReactNode;
+}
+
+export function I18nProvider({ storeLocale, storeCurrency, children }: I18nProviderProps) {
   const [chosen, setChosen] = useState<Locale | null>(storedLocale);
   const locale: Locale = chosen ?? storeLocale ?? 'en';
   const fallbackLocale: Locale = storeLocale ?? locale;
@@ -35,15 +51,23 @@ export function I18nProvider({ storeLocale, children }: { storeLocale: Locale | 
         setChosen(next);
       },
       t: createTranslator(locale, messages),
-      errorText: (error) => errorText(messages, error),
+      errorText: (error) =>
+        errorText(messages, error, {
+          money: (minor, currency) => formatMoney(minor, currency, locale),
+          currency: storeCurrency,
+        }),
       deviceProblem: (problem) => deviceProblemText(messages, problem),
       money: (minor, currency) => formatMoney(minor, currency, locale),
       quantity: (milli, unit) => formatQuantity(milli, unit, locale),
       rate: (rateBp) => formatRate(rateBp, locale),
       dateTime: (iso) => formatDateTime(iso, locale),
+      date: (iso) => formatDate(iso, locale),
+      daysAgo: (days) => formatDaysAgo(days, locale),
+      share: (share) => formatShare(share, locale),
+      count: (count) => formatCount(count, locale),
       productName: (names) => localName(names, locale, fallbackLocale),
     };
-  }, [locale, fallbackLocale]);
+  }, [locale, fallbackLocale, storeCurrency]);
 
   return <I18nContext value={i18n}>{children}</I18nContext>;
 }

@@ -13,6 +13,14 @@ export interface I18n {
   quantity(milli: number, unit: Unit): string;
   rate(rateBp: number): string;
   dateTime(iso: string): string;
+  /** A day without the time. */
+  date(iso: string): string;
+  /** "16 days ago", "yesterday". */
+  daysAgo(days: number): string;
+  /** A share from 0 to 1 as a percentage. */
+  share(share: number): string;
+  /** A whole number with grouping. */
+  count(count: number): string;
   productName(names: LocalizedNames): string;
 }
 

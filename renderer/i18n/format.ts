@@ -52,6 +52,31 @@ export const formatRate = (rateBp: number, locale: Locale): string =>
 export const formatDateTime = (iso: string, locale: Locale): string =>
   new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 
+/** An amount taken off (a discount), with a true minus sign whatever the locale writes for negatives. */
+export const minus = (formatted: string): string => `−${formatted}`;
+
+/** A day without the time: purchase dates, coupon expiry, notes. */
+export const formatDate = (iso: string, locale: Locale): string =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
+
+const dayMs = 86_400_000;
+
+/** Whole days from `iso` to `now` (0 the same day or in the future), by the clock, not the calendar. */
+export const elapsedDays = (iso: string, now: Date): number =>
+  Math.max(0, Math.floor((now.getTime() - new Date(iso).getTime()) / dayMs));
+
+/** "16 days ago", "yesterday", "today" in the locale's own words. */
+export const formatDaysAgo = (days: number, locale: Locale): string =>
+  new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-days, 'day');
+
+/** A share from 0 to 1 as a whole percentage: 0.375 → "38%". */
+export const formatShare = (share: number, locale: Locale): string =>
+  numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+
+/** A whole number with the locale's grouping: 12 345 points. */
+export const formatCount = (count: number, locale: Locale): string =>
+  numberFormat(locale, { maximumFractionDigits: 0 }).format(count);
+
 export const formatClock = (date: Date, locale: Locale): string =>
   new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(date);
 

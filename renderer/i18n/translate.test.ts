@@ -76,6 +76,36 @@ describe('translate', () => {
     );
   });
 
+  it('tells why a member code was refused, and falls back for a reason it has no words for', () => {
+    expect(errorText(catalogues.en, { code: 'MEMBER_QR_REFUSED', params: { reason: 'replayed' } })).toBe(
+      'This member code has already been used. Ask the customer to show a fresh one.',
+    );
+    expect(errorText(catalogues.ru, { code: 'MEMBER_QR_REFUSED', params: { reason: 'replayed' } })).toBe(
+      'Этот код участника уже использован. Попросите покупателя показать новый.',
+    );
+    expect(errorText(catalogues.en, { code: 'MEMBER_QR_REFUSED', params: { reason: 'solar-flare' } })).toBe(
+      'The member code was not accepted. Ask the customer to refresh it in the app.',
+    );
+  });
+
+  it('names a minimum spend in the screen’s money, in the store’s currency unless the error names one', () => {
+    const amounts = {
+      money: (minor: number, currency: string) => `${minor / 100} ${currency}`,
+      currency: 'RUB',
+    };
+    const error = {
+      code: 'COUPON_MIN_SPEND' as const,
+      params: { code: '9900000000127', minSpendMinor: 250000 },
+    };
+    expect(errorText(catalogues.en, error, amounts)).toBe(
+      'This coupon needs a purchase of at least 2500 RUB.',
+    );
+    expect(
+      errorText(catalogues.en, { ...error, params: { ...error.params, currency: 'CNY' } }, amounts),
+    ).toBe('This coupon needs a purchase of at least 2500 CNY.');
+    expect(errorText(catalogues.en, error)).toBe('The purchase is below this coupon’s minimum spend.');
+  });
+
   it('refuses a payment card without showing its number', () => {
     const text = errorText(catalogues.en, {
       code: 'PAYMENT_CARD_REFUSED',

@@ -47,10 +47,42 @@ export const deviceProblemText = (messages: Messages, problem: string): string =
 const errorCaseParams = {
   SCAN_NOT_FOR_CART: 'kind',
   CARD_MISREAD: 'reason',
+  MEMBER_QR_REFUSED: 'reason',
+  COUPON_NOT_VALID: 'reason',
 } as const satisfies Record<keyof Messages['errorCases'], string>;
 
+/** Money in the screen's format, and the currency of amounts that do not name theirs (the store's). */
+export interface ErrorAmounts {
+  money(minor: number, currency: string): string;
+  currency: string | null;
+}
+
+/**
+ * Amounts an error carries as `<name>Minor` (in its `currency`, else the store's) become `<name>` in
+ * words, so a message can say "at least {minSpend}" in the screen's money format.
+ */
+function withAmounts(
+  params: Readonly<Record<string, string | number>>,
+  amounts: ErrorAmounts | undefined,
+): Record<string, string | number | undefined> {
+  const shown: Record<string, string | number | undefined> = { ...params };
+  const named = params['currency'];
+  const currency = typeof named === 'string' ? named : (amounts?.currency ?? null);
+  if (!amounts || currency === null) return shown;
+  const { money } = amounts;
+  for (const [name, value] of Object.entries(params)) {
+    if (name.endsWith('Minor') && typeof value === 'number')
+      shown[name.slice(0, -5)] = money(value, currency);
+  }
+  return shown;
+}
+
 /** The cashier's text for an error: its case's text, else the detailed one when the error carries all its parameters. */
-export function errorText(messages: Messages, error: Pick<PosError, 'code' | 'params'>): string {
+export function errorText(
+  messages: Messages,
+  error: Pick<PosError, 'code' | 'params'>,
+  amounts?: ErrorAmounts,
+): string {
   const params = error.params ?? {};
   if (Object.hasOwn(errorCaseParams, error.code)) {
     const code = error.code as keyof typeof errorCaseParams;
@@ -59,7 +91,7 @@ export function errorText(messages: Messages, error: Pick<PosError, 'code' | 'pa
   }
   const detailed: string | undefined = (messages.errorDetails as Partial<Record<string, string>>)[error.code];
   // A parameter that is a code is shown in words; an unknown code leaves the detailed text unused.
-  const shown: Record<string, string | number | undefined> = { ...params };
+  const shown = withAmounts(params, amounts);
   if (params['problem'] !== undefined)
     shown['problem'] = wordOf(messages.devices.problems, params['problem']);
   if (detailed !== undefined && placeholdersOf(detailed).every((name) => shown[name] !== undefined)) {

@@ -21,3 +21,10 @@ export type ScanNotForCartKind = 'loyalty-card' | 'gift-card' | 'coupon' | 'memb
 /** Why a card swipe could not be read (CARD_MISREAD's `reason`, the card reader's error code). */
 export type CardMisreadReason =
   'unreadable' | 'start-sentinel' | 'end-sentinel' | 'lrc' | 'format' | 'too-long' | 'empty' | 'check-digit';
+
+/** Why a coupon cannot be used today (COUPON_NOT_VALID's `reason`). */
+export type CouponInvalidity = 'not-yet' | 'expired';
+
+/** Why a member QR code was refused (MEMBER_QR_REFUSED's `reason`, main's member token error kind). */
+export type MemberQrRefusal =
+  'replayed' | 'expired' | 'not-yet-valid' | 'forged' | 'unknown-key' | 'malformed';

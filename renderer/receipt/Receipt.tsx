@@ -1,5 +1,6 @@
 import type { Receipt as ReceiptValue, Tender } from '../../contract/ipc';
 import { useI18n } from '../i18n/context';
+import { minus } from '../i18n/format';
 import './receipt.css';
 
 function TenderLine({ tender, currency, isReturn }: { tender: Tender; currency: string; isReturn: boolean }) {
@@ -61,9 +62,42 @@ export function Receipt({ receipt }: { receipt: ReceiptValue }) {
               </span>
               <span>{money(line.totalMinor, currency)}</span>
             </span>
+            {line.discountMinor > 0 && (
+              <span className="receipt__row receipt__small">
+                <span>
+                  {t('receipt.lineDiscount', { amount: minus(money(line.discountMinor, currency)) })}
+                </span>
+              </span>
+            )}
           </li>
         ))}
       </ol>
+
+      {receipt.discountMinor > 0 && (
+        <>
+          <div className="receipt__row">
+            <span>{t('receipt.subtotal')}</span>
+            <span data-testid="receipt-subtotal">
+              {money(receipt.totalMinor + receipt.discountMinor, currency)}
+            </span>
+          </div>
+          <div className="receipt__row" data-testid="receipt-discount-row">
+            <span>
+              {receipt.couponCode ? (
+                <>
+                  {t('receipt.discount')} ·{' '}
+                  <span data-testid="receipt-coupon">
+                    {t('receipt.coupon', { code: receipt.couponCode })}
+                  </span>
+                </>
+              ) : (
+                t('receipt.discount')
+              )}
+            </span>
+            <span data-testid="receipt-discount">{minus(money(receipt.discountMinor, currency))}</span>
+          </div>
+        </>
+      )}
 
       <div className="receipt__row receipt__total">
         <span>{isReturn ? t('receipt.refundTotal') : t('receipt.total')}</span>
@@ -85,6 +119,11 @@ export function Receipt({ receipt }: { receipt: ReceiptValue }) {
         <div className="receipt__row receipt__change">
           <span>{t('receipt.change')}</span>
           <span data-testid="receipt-change">{money(receipt.changeMinor, currency)}</span>
+        </div>
+      )}
+      {receipt.customerCard && (
+        <div className="receipt__row receipt__small receipt__card">
+          <span data-testid="receipt-card">{t('receipt.loyaltyCard', { card: receipt.customerCard })}</span>
         </div>
       )}
       {!isReturn && <footer className="receipt__thanks">{t('receipt.thanks')}</footer>}

@@ -1,5 +1,6 @@
 // A PosApi double for tests: answers calls from handlers and lets a test send events.
 import type { Result } from '../../contract/common';
+import type { CartCustomer, CustomerProfile } from '../../contract/customers';
 import type { DeviceSnapshot, PrintJobView } from '../../contract/devices';
 import type {
   Cart,
@@ -80,16 +81,28 @@ export const milk = {
   totalMinor: 8990,
   taxRateBp: 1000,
   fromEmbeddedBarcode: false,
+  discountMinor: 0,
 };
 
-export function cart(id: string, lines: Cart['lines'] = [], tenders: Cart['tenders'] = []): Cart {
-  const totalMinor = lines.reduce((sum, line) => sum + line.totalMinor, 0);
+export function cart(
+  id: string,
+  lines: Cart['lines'] = [],
+  tenders: Cart['tenders'] = [],
+  extra: Partial<Pick<Cart, 'customer' | 'coupon' | 'discountMinor'>> = {},
+): Cart {
+  const subtotalMinor = lines.reduce((sum, line) => sum + line.totalMinor, 0);
+  const discountMinor = extra.discountMinor ?? 0;
+  const totalMinor = subtotalMinor - discountMinor;
   const paidMinor = tenders.reduce((sum, tender) => sum + tender.amountMinor, 0);
   return {
     id,
     currency: 'RUB',
     lines,
     itemCount: lines.length,
+    customer: extra.customer ?? null,
+    coupon: extra.coupon ?? null,
+    subtotalMinor,
+    discountMinor,
     totalMinor,
     taxes: [],
     tenders,
@@ -113,6 +126,9 @@ export const receipt: Receipt = {
   cashierName: 'Anna',
   currency: 'RUB',
   lines: [milk],
+  customerCard: null,
+  couponCode: null,
+  discountMinor: 0,
   totalMinor: 8990,
   taxes: [{ rateBp: 1000, grossMinor: 8990, taxMinor: 817 }],
   tenders: [],
@@ -161,5 +177,44 @@ export const printJob = (patch: Partial<PrintJobView> = {}): PrintJobView => ({
   lastProblem: null,
   createdAt: '2025-11-23T10:15:00.000Z',
   printedAt: null,
+  ...patch,
+});
+
+/** A demo customer as the cart names them. */
+export const olga: CartCustomer = { id: 42, name: 'Ольга Смирнова', tier: 'gold', cardMasked: '•••• 0420' };
+
+/** Olga's 360° profile as a cashier sees it: contacts masked. */
+export const olgaProfile = (patch: Partial<CustomerProfile> = {}): CustomerProfile => ({
+  id: olga.id,
+  mergedFrom: null,
+  name: olga.name,
+  phone: '+7 *** ***-45-67',
+  email: 'o•••@mail.ru',
+  birthday: '--03-08',
+  personalVisible: false,
+  cards: ['•••• 0420'],
+  tier: 'gold',
+  pointsBalance: 1250,
+  memberSince: '2021-03-01T09:00:00.000Z',
+  marketing: { sms: true, email: false, push: false, call: false },
+  stats: {
+    visits: 48,
+    revenueMinor: 12_345_600,
+    averageCheckMinor: 257_200,
+    expectedLtvMinor: null,
+    firstVisitAt: '2021-03-01T09:00:00.000Z',
+    lastVisitAt: '2025-11-07T09:00:00.000Z',
+    onlineShare: 0.25,
+  },
+  rfm: { r: 4, f: 5, m: 5, segment: 'loyal' },
+  favouriteCategories: [],
+  attributes: [],
+  tags: [],
+  notes: [],
+  history: [],
+  historyMore: false,
+  coupons: [],
+  bag: [],
+  recommendations: [],
   ...patch,
 });

@@ -11,11 +11,12 @@ import type {
   SimulatedOutcome,
   User,
 } from '../../contract/ipc';
+import { createCustomerActions } from './customers';
 import { simulatedPrinter, withDevice, withPrintJob } from './devices';
 import { createRefresher } from './refresher';
 import { createSerialQueue } from './serialQueue';
 import type { PosState, Screen, SimulatedPrinter } from './types';
-import { idlePayment, initialState, noReturn } from './types';
+import { idlePayment, initialState, noCustomer, noReturn } from './types';
 
 export interface Feedback {
   scanAccepted(): void;
@@ -93,6 +94,7 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
   function applyCart(cart: Cart): void {
     if (completedCartIds.has(cart.id)) return;
     set((s) => ({ cart, payOpen: s.payOpen && cart.lines.length > 0 }));
+    syncCustomer(cart);
   }
 
   async function refreshCart(): Promise<void> {
@@ -109,6 +111,7 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
       payment: idlePayment,
       receipt: null,
       returns: noReturn,
+      customer: noCustomer,
       devices: null,
       printQueue: null,
     }));
@@ -218,6 +221,18 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
       return cart !== null;
     });
   }
+
+  const { syncCustomer, ...customerActions } = createCustomerActions({
+    api,
+    getState: () => state,
+    set,
+    notify,
+    reportLocal: (code, message) => notify(localError(code, message)),
+    cartQueue,
+    applyCart,
+    changeCart,
+    scanAccepted: () => feedback.scanAccepted(),
+  });
 
   function canLeaveFor(screen: Screen): boolean {
     if (state.payment.busy) {
@@ -341,6 +356,7 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
       changeCart(() => api.call('cart.setQuantity', { lineId, quantityMilli })),
     removeLine: (lineId: string) => changeCart(() => api.call('cart.removeLine', { lineId })),
     voidCart: () => changeCart(() => api.call('cart.void', {})),
+    ...customerActions,
 
     openPay(): void {
       if (!state.cart?.lines.length) {

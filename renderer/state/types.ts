@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../contract/common';
+import type { CustomerProfile, Purchase } from '../../contract/customers';
 import type { DeviceSnapshot, PrintQueueView } from '../../contract/devices';
 import type { Cart, EventPayload, Receipt, ReturnableSale, SessionStatus, User } from '../../contract/ipc';
 
@@ -18,6 +19,19 @@ export interface ReturnsState {
   busy: boolean;
   query: string;
   sale: ReturnableSale | null;
+}
+
+/** The customer attached to the cart, as the panel beside it shows them. */
+export interface CustomerState {
+  /** The cart's customer (`cart.customer.id`), or null: the panel shows while it is set. */
+  customerId: number | null;
+  /** Their 360° profile once loaded; after a merge at HQ its id may differ from `customerId`. */
+  profile: CustomerProfile | null;
+  loading: boolean;
+  /** Purchases paged in after the profile's own first page. */
+  olderHistory: readonly Purchase[];
+  historyMore: boolean;
+  historyBusy: boolean;
 }
 
 export interface ToastItem {
@@ -45,6 +59,7 @@ export interface PosState {
   /** The receipt on screen: a completed sale or return. */
   receipt: Receipt | null;
   returns: ReturnsState;
+  customer: CustomerState;
   toasts: readonly ToastItem[];
   /** The till's devices, loaded after login and kept current by `device.changed`; null until loaded. */
   devices: readonly DeviceSnapshot[] | null;
@@ -58,6 +73,14 @@ export interface PosState {
 
 export const idlePayment: PaymentState = { busy: null, stage: null, retry: false };
 export const noReturn: ReturnsState = { busy: false, query: '', sale: null };
+export const noCustomer: CustomerState = {
+  customerId: null,
+  profile: null,
+  loading: false,
+  olderHistory: [],
+  historyMore: false,
+  historyBusy: false,
+};
 
 export const initialState: PosState = {
   screen: 'boot',
@@ -69,6 +92,7 @@ export const initialState: PosState = {
   payment: idlePayment,
   receipt: null,
   returns: noReturn,
+  customer: noCustomer,
   toasts: [],
   devices: null,
   printQueue: null,

@@ -7,6 +7,7 @@ import * as m002 from './002-print-queue';
 import * as m003 from './003-customers';
 import * as m004 from './004-member-tokens';
 import * as m005 from './005-clienteling';
+import * as m006 from './006-sync';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, up: m003.up, backfill: m003.backfill },
   { version: 4, up: m004.up },
   { version: 5, up: m005.up },
+  { version: 6, up: m006.up },
 ];

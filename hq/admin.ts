@@ -1,0 +1,110 @@
+// `npm run hq -- admin <command>`: what an HQ administrator does by hand. Each command opens the
+// database (joining the embedded PostgreSQL of a running HQ when there is one), does one thing and
+// prints the outcome.
+import { parseArgs } from 'node:util';
+import type { HqConfig } from './config';
+import { renewEpoch } from './db/epoch';
+import { createEnrolmentCode, createStore } from './enrolment';
+import type { HqLogger } from './log';
+import { openHqDatabase, openHqPool } from './server';
+import type { Pool } from './db/pool';
+
+export const adminUsage = `Usage: npm run hq -- admin <command>
+  create-store --code 0001 --name "Moscow, Tverskaya 7"   add a store
+  enrol-code --store 0001 [--ttl 15m]                      print a one-time code to enrol one till
+  terminals [--store 0001]                                 list enrolled terminals
+  revoke-terminal --id <terminalId>                        refuse a terminal's credential from now on
+  new-epoch                                                after restoring a backup (hq/README.md)`;
+
+const MAX_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** `90s`, `15m`, `2h`, `1d` → milliseconds; null when unreadable or over a week. */
+export function parseTtl(text: string): number | null {
+  const match = /^(\d+)\s*([smhd])$/.exec(text.trim());
+  if (!match) return null;
+  const unit = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 's' | 'm' | 'h' | 'd'];
+  const ms = Number(match[1]) * unit;
+  return ms > 0 && ms <= MAX_TTL_MS ? ms : null;
+}
+
+export class AdminError extends Error {}
+
+export async function runAdmin(args: string[], pool: Pool, print: (line: string) => void): Promise<void> {
+  const [command, ...rest] = args;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      code: { type: 'string' },
+      name: { type: 'string' },
+      store: { type: 'string' },
+      ttl: { type: 'string', default: '15m' },
+      id: { type: 'string' },
+    },
+  });
+  switch (command) {
+    case 'create-store': {
+      if (!values.code || !/^\d{4}$/.test(values.code)) throw new AdminError('--code must be four digits');
+      if (!values.name?.trim()) throw new AdminError('--name is required');
+      const exists = await pool.query('SELECT 1 FROM stores WHERE code = $1', [values.code]);
+      if (exists.rowCount) throw new AdminError(`Store ${values.code} exists already`);
+      await createStore(pool, { code: values.code, name: values.name.trim() });
+      print(`Store ${values.code} "${values.name.trim()}" created.`);
+      return;
+    }
+    case 'enrol-code': {
+      const ttlMs = parseTtl(values.ttl ?? '');
+      if (ttlMs === null) throw new AdminError('--ttl must look like 90s, 15m, 2h or 1d, at most 7d');
+      if (!values.store) throw new AdminError('--store is required');
+      const created = await createEnrolmentCode(pool, values.store, ttlMs);
+      if (!created) throw new AdminError(`No store ${values.store}; create it first`);
+      print(`Enrolment code for store ${values.store}: ${created.code}`);
+      print(
+        `Valid once, until ${created.expiresAt.toISOString()}. On the till: npm run enrol -- --hq <HQ URL> --code ${created.code}`,
+      );
+      return;
+    }
+    case 'terminals': {
+      const { rows } = await pool.query<Record<string, unknown>>(
+        `SELECT t.id, s.code AS store, t.code AS terminal, t.device_name AS device, t.last_seq AS "lastSeq",
+                t.last_push_at AS "lastPushAt", t.revoked_at AS "revokedAt"
+         FROM terminals t JOIN stores s ON s.id = t.store_id
+         WHERE $1::text IS NULL OR s.code = $1 ORDER BY s.code, t.code, t.enrolled_at`,
+        [values.store ?? null],
+      );
+      for (const row of rows) print(JSON.stringify(row));
+      if (rows.length === 0) print('No terminals.');
+      return;
+    }
+    case 'revoke-terminal': {
+      if (!values.id) throw new AdminError('--id is required');
+      const { rowCount } = await pool.query(
+        'UPDATE terminals SET revoked_at = now() WHERE id::text = $1 AND revoked_at IS NULL',
+        [values.id],
+      );
+      if (!rowCount) throw new AdminError(`No live terminal ${values.id}`);
+      print(`Terminal ${values.id} revoked; it must enrol again to push.`);
+      return;
+    }
+    case 'new-epoch': {
+      const epoch = await renewEpoch(pool);
+      print(`HQ epoch is now ${epoch}. Tills will re-send everything this database does not have.`);
+      return;
+    }
+    default:
+      throw new AdminError(adminUsage);
+  }
+}
+
+export async function adminCommand(args: string[], config: HqConfig, log: HqLogger): Promise<void> {
+  const database = await openHqDatabase(config, log);
+  try {
+    const pool = await openHqPool(database, config, log);
+    try {
+      await runAdmin(args, pool, (line) => console.info(line));
+    } finally {
+      await pool.end();
+    }
+  } finally {
+    await database.stop();
+  }
+}

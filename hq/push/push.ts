@@ -1,0 +1,302 @@
+// POST /v1/push: a terminal's outbox rows, applied in seq order in one transaction, each id exactly
+// once (Replicache's lastMutationID, FIELD.md). Everything that can be refused is checked before
+// the transaction opens, so a refused batch changes nothing.
+import type { z } from 'zod';
+import { PushRequest, outboxPayloads } from '../../contract/sync';
+import type {
+  HqErrorCode,
+  MutationResult,
+  OutboxKind,
+  PushAck,
+  PushConflict,
+  PushResponse,
+  ReviewFlagCode,
+} from '../../contract/sync';
+import type { AuthenticatedTerminal } from '../auth';
+import { inTransaction, insertRows } from '../db/pool';
+import type { Pool, Tx } from '../db/pool';
+import type { ApplyContext } from './context';
+import { applyCustomerBag, applyCustomerEnrolled, applyCustomerNote, applyCustomerTag } from './customers';
+import { applyReturn } from './returns';
+import { applySales } from './sales';
+import type { SaleToApply } from './sales';
+
+type Payloads = { [K in OutboxKind]: z.infer<(typeof outboxPayloads)[K]> };
+type Parsed = { [K in OutboxKind]: { id: string; seq: number; kind: K; payload: Payloads[K] } }[OutboxKind];
+
+export type PushOutcome =
+  | { status: 200; body: PushResponse; summary: PushSummary }
+  | { status: 409; body: PushConflict }
+  | { status: 400 | 403; body: { error: HqErrorCode; message: string } & Record<string, unknown> };
+
+export interface PushSummary {
+  firstSeq: number;
+  lastSeq: number;
+  applied: number;
+  replayed: number;
+  flags: number;
+}
+
+const issuesOf = (error: z.ZodError) =>
+  error.issues.slice(0, 5).map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+
+/** The store a payload speaks for, when it names one: it must be the terminal's own. */
+function storeCodeOf(mutation: Parsed): string | null {
+  switch (mutation.kind) {
+    case 'sale.completed':
+    case 'return.completed':
+      return mutation.payload.receipt.store.code;
+    case 'customer.enrolled':
+    case 'customer.note':
+      return mutation.payload.storeCode;
+    case 'customer.bag':
+    case 'customer.tag':
+      return null;
+  }
+}
+
+function check(
+  terminal: AuthenticatedTerminal,
+  body: unknown,
+): PushOutcome | { hqEpoch: string; mutations: Parsed[] } {
+  const request = PushRequest.safeParse(body);
+  if (!request.success) {
+    return {
+      status: 400,
+      body: {
+        error: 'BAD_REQUEST',
+        message: 'The push request is malformed',
+        issues: issuesOf(request.error),
+      },
+    };
+  }
+  const { terminalId, hqEpoch, mutations } = request.data;
+  if (terminalId !== terminal.id) {
+    return {
+      status: 403,
+      body: { error: 'FORBIDDEN', message: 'A terminal pushes its own outbox only' },
+    };
+  }
+  const first = mutations[0]?.seq ?? 0;
+  if (mutations.some((mutation, index) => mutation.seq !== first + index)) {
+    return {
+      status: 400,
+      body: { error: 'BAD_REQUEST', message: 'Mutations must have consecutive seqs, oldest first' },
+    };
+  }
+  if (new Set(mutations.map((mutation) => mutation.id)).size !== mutations.length) {
+    return {
+      status: 400,
+      body: { error: 'BAD_REQUEST', message: 'A mutation id appears twice in the batch' },
+    };
+  }
+  const parsed: Parsed[] = [];
+  for (const mutation of mutations) {
+    const payload = outboxPayloads[mutation.kind].safeParse(mutation.payload);
+    if (!payload.success) {
+      return {
+        status: 400,
+        body: {
+          error: 'PAYLOAD_INVALID',
+          message: `The payload of ${mutation.kind} seq ${mutation.seq} does not match its schema`,
+          mutationId: mutation.id,
+          seq: mutation.seq,
+          issues: issuesOf(payload.error),
+        },
+      };
+    }
+    const entry = {
+      id: mutation.id,
+      seq: mutation.seq,
+      kind: mutation.kind,
+      payload: payload.data,
+    } as Parsed;
+    const storeCode = storeCodeOf(entry);
+    if (storeCode !== null && storeCode !== terminal.storeCode) {
+      return {
+        status: 403,
+        body: {
+          error: 'CROSS_STORE',
+          message: `Seq ${mutation.seq} is for store ${storeCode}; this terminal belongs to store ${terminal.storeCode}`,
+          mutationId: mutation.id,
+          seq: mutation.seq,
+        },
+      };
+    }
+    parsed.push(entry);
+  }
+  return { hqEpoch, mutations: parsed };
+}
+
+/**
+ * Applies one mutation other than a sale (sales go in runs, hq/push/sales.ts); answers the customer
+ * id HQ gave a profile enrolled at the till.
+ */
+async function apply(
+  ctx: ApplyContext,
+  mutation: Exclude<Parsed, { kind: 'sale.completed' }>,
+): Promise<number | undefined> {
+  switch (mutation.kind) {
+    case 'return.completed':
+      await applyReturn(ctx, mutation.payload);
+      return undefined;
+    case 'customer.enrolled':
+      return applyCustomerEnrolled(ctx, mutation.payload);
+    case 'customer.bag':
+      await applyCustomerBag(ctx, mutation.payload);
+      return undefined;
+    case 'customer.note':
+      await applyCustomerNote(ctx, mutation.payload);
+      return undefined;
+    case 'customer.tag':
+      await applyCustomerTag(ctx, mutation.payload);
+      return undefined;
+  }
+}
+
+export async function pushBatch(
+  pool: Pool,
+  terminal: AuthenticatedTerminal,
+  body: unknown,
+): Promise<PushOutcome> {
+  const checked = check(terminal, body);
+  if ('status' in checked) return checked;
+  return inTransaction(pool, (tx) => applyBatch(tx, terminal, checked.hqEpoch, checked.mutations));
+}
+
+async function applyBatch(
+  tx: Tx,
+  terminal: AuthenticatedTerminal,
+  hqEpoch: string,
+  mutations: Parsed[],
+): Promise<PushOutcome> {
+  // The row lock serialises pushes of one terminal (a retry racing its own first attempt).
+  const { rows } = await tx.query<{ lastSeq: number; epoch: string }>(
+    `SELECT last_seq AS "lastSeq", (SELECT value FROM hq_meta WHERE key = 'epoch') AS epoch
+     FROM terminals WHERE id = $1 FOR UPDATE`,
+    [terminal.id],
+  );
+  const state = rows[0];
+  if (!state) throw new Error(`terminal ${terminal.id} vanished after authentication`);
+  const expectedSeq = state.lastSeq + 1;
+  if (hqEpoch !== state.epoch) {
+    return {
+      status: 409,
+      body: {
+        error: 'EPOCH_MISMATCH',
+        message: 'HQ was restored from a backup: push again from expectedSeq with this epoch',
+        hqEpoch: state.epoch,
+        expectedSeq,
+      },
+    };
+  }
+  const firstSeq = mutations[0]?.seq ?? expectedSeq;
+  if (firstSeq > expectedSeq) {
+    return {
+      status: 409,
+      body: {
+        error: 'SEQ_GAP',
+        message: `Seq ${firstSeq} follows a gap: push from ${expectedSeq}`,
+        expectedSeq,
+      },
+    };
+  }
+
+  const stored = await tx.query<{ id: string; result: MutationResult }>(
+    'SELECT id, result FROM applied_mutations WHERE id = ANY($1::uuid[])',
+    [mutations.map((mutation) => mutation.id)],
+  );
+  const results = new Map(stored.rows.map((row) => [row.id, row.result]));
+  const flagRows: unknown[][] = [];
+  const fresh: { mutation: Parsed; ctx: ApplyContext; flags: ReviewFlagCode[]; customerId?: number }[] = [];
+  for (const mutation of mutations) {
+    if (results.has(mutation.id)) continue;
+    const flags: ReviewFlagCode[] = [];
+    const ctx: ApplyContext = {
+      tx,
+      terminal,
+      mutation: { id: mutation.id, seq: mutation.seq, kind: mutation.kind },
+      flag(code, detail = {}) {
+        flags.push(code);
+        flagRows.push([
+          code,
+          mutation.id,
+          mutation.kind,
+          terminal.storeId,
+          terminal.id,
+          JSON.stringify(detail),
+        ]);
+      },
+    };
+    // A new id at a seq HQ already applied: the till's database went back in time (restored).
+    // What it sends is still new and real, so it is applied, and someone should know.
+    if (mutation.seq <= state.lastSeq) {
+      ctx.flag('terminal.seq_reused', { seq: mutation.seq, lastSeq: state.lastSeq });
+    }
+    fresh.push({ mutation, ctx, flags });
+  }
+  // In seq order; consecutive sales go in together.
+  let run: SaleToApply[] = [];
+  for (const item of fresh) {
+    const { mutation, ctx } = item;
+    if (mutation.kind === 'sale.completed') {
+      run.push({ ctx, sale: mutation.payload });
+      continue;
+    }
+    await applySales(tx, terminal, run);
+    run = [];
+    item.customerId = await apply(ctx, mutation);
+  }
+  await applySales(tx, terminal, run);
+
+  const applied = new Map(
+    fresh.map(({ mutation, flags, customerId }) => {
+      const result: MutationResult = customerId === undefined ? { flags } : { flags, customerId };
+      return [mutation.id, result];
+    }),
+  );
+  const acks: PushAck[] = mutations.map((mutation) => {
+    const known = results.get(mutation.id);
+    return {
+      id: mutation.id,
+      seq: mutation.seq,
+      replayed: known !== undefined,
+      result: known ?? applied.get(mutation.id) ?? { flags: [] },
+    };
+  });
+  const appliedRows = fresh.map(({ mutation }) => [
+    mutation.id,
+    terminal.id,
+    mutation.seq,
+    mutation.kind,
+    JSON.stringify(applied.get(mutation.id)),
+  ]);
+  const lastSeq = Math.max(state.lastSeq, mutations.at(-1)?.seq ?? 0);
+  await insertRows(
+    tx,
+    'applied_mutations',
+    ['id uuid', 'terminal_id uuid', 'seq bigint', 'kind text', 'result jsonb'],
+    appliedRows,
+  );
+  await insertRows(
+    tx,
+    'review_flags',
+    ['code text', 'mutation_id uuid', 'kind text', 'store_id bigint', 'terminal_id uuid', 'detail jsonb'],
+    flagRows,
+  );
+  await tx.query('UPDATE terminals SET last_seq = $2, last_push_at = now() WHERE id = $1', [
+    terminal.id,
+    lastSeq,
+  ]);
+  return {
+    status: 200,
+    body: { lastSeq, acks },
+    summary: {
+      firstSeq,
+      lastSeq: mutations.at(-1)?.seq ?? firstSeq,
+      applied: appliedRows.length,
+      replayed: acks.length - appliedRows.length,
+      flags: flagRows.length,
+    },
+  };
+}
