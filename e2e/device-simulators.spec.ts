@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { paymentPans } from '../native-drivers/card-reader/test-cards';
 import { demoProducts } from '../main/store/seed/demo-catalog';
+import { demoCustomers } from '../main/store/seed/demo-customers';
 import { barcodeOf, cartLine, cashier, countRows, expect, logIn, sell, test, wedgeScan } from './fixtures';
 import { swipeText } from '../native-drivers/simulators/card-reader';
 import type { TillFixture } from './fixtures';
@@ -129,4 +130,19 @@ test('a payment card swiped on a keyboard-mode reader is refused, masked, and th
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
   await expect(page.getByTestId('scan-input')).toHaveValue('');
   expect(readFileSync(join(till.dataDir, 'logs', 'omnitill.log')).includes(pan)).toBe(false);
+});
+
+test('a loyalty card swiped on the serial card reader attaches its customer beside the cart', async ({
+  page,
+  till,
+}) => {
+  await logIn(page, cashier.name, cashier.pin);
+  const reader = simulators(till).cardReader;
+  if (!reader) throw new Error('socat is needed for the card reader simulator (see .ci/run)');
+  await wedgeScan(page, barcodeOf(milk));
+  const { anna } = demoCustomers;
+  if (!anna.cardNo) throw new Error('the demo customer has a card');
+  await reader.swipe({ number: anna.cardNo, name: 'IVANOVA/ANNA' });
+  await expect(page.getByTestId('customer-panel').getByTestId('customer-name')).toHaveText(anna.name);
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
 });
