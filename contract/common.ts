@@ -88,6 +88,10 @@ export const ErrorCode = z.enum([
   'COUPON_NOT_FOR_CUSTOMER',
   'COUPON_MIN_SPEND',
   'PRODUCT_NOT_FOUND',
+  // HQ link
+  'BAD_HQ_URL',
+  'HQ_UNREACHABLE',
+  'ENROL_REFUSED',
   // simulators
   'NOT_SIMULATED',
 ]);

@@ -13,6 +13,7 @@ import {
   Identification,
 } from './customers';
 import { DeviceSnapshot, PrintJobView, PrintQueueView } from './devices';
+import { SyncStatus } from './sync-status';
 import {
   CurrencyCode,
   IsoTimestamp,
@@ -288,6 +289,18 @@ export const calls = {
     output: Receipt,
   },
 
+  /** The link to HQ: online, offline since, sales waiting, the last error. */
+  'sync.status': { input: Empty, output: SyncStatus },
+  /** Push now, cutting a back-off short. */
+  'sync.retryNow': { input: Empty, output: SyncStatus },
+  /** Managers: enrol this till with HQ (its address and a one-time code from HQ's admin). */
+  'sync.enrol': {
+    input: z
+      .object({ hqUrl: z.string().trim().min(1).max(300), code: z.string().trim().min(4).max(40) })
+      .strict(),
+    output: SyncStatus,
+  },
+
   'devices.list': { input: Empty, output: z.array(DeviceSnapshot) },
   'printer.queue': { input: Empty, output: PrintQueueView },
   /** Prints the last sale or return receipt again, marked as a copy. */
@@ -332,6 +345,7 @@ export const events = {
     amountMinor: NonNegativeMinorUnits,
   }),
   'device.changed': DeviceSnapshot,
+  'sync.changed': SyncStatus,
   'print.changed': PrintJobView,
   /** Something the cashier must know that no call of theirs returned: a device scan refused, a printer out of paper. */
   notice: PosError,

@@ -243,14 +243,5 @@ export type HqErrorCode = z.infer<typeof HqErrorCode>;
 export const HqError = z.looseObject({ error: HqErrorCode, message: z.string() });
 export type HqError = z.infer<typeof HqError>;
 
-/** What the till shows about its link to HQ (status indicator, sync page). */
-export const SyncStatus = z.object({
-  /** `refused`: HQ answers but will not take the queue as it is (credential, a bad row): a person must look. */
-  state: z.enum(['not-enrolled', 'online', 'offline', 'refused']),
-  offlineSince: IsoTimestamp.nullable(),
-  queueDepth: z.number().int().nonnegative(),
-  lastSuccessAt: IsoTimestamp.nullable(),
-  lastError: z.object({ at: IsoTimestamp, code: z.string(), message: z.string() }).nullable(),
-  nextAttemptAt: IsoTimestamp.nullable(),
-});
-export type SyncStatus = z.infer<typeof SyncStatus>;
+// The till's link to HQ as the UI shows it lives apart, so contract/ipc.ts can use it without a cycle.
+export { SyncStatus } from './sync-status';

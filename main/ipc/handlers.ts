@@ -17,6 +17,8 @@ import { simulatePrinter, simulateScan } from '../services/device-simulation';
 import { scanFromText } from '../services/scan-router';
 import type { ScanRouter } from '../services/scan-router';
 import type { Handlers } from './dispatcher';
+import type { Pusher } from '../sync/pusher';
+import { enrolTill } from '../sync/enrol';
 
 export interface Services {
   config: TillConfig;
@@ -29,6 +31,8 @@ export interface Services {
   events: EventBus;
   simulator: PaymentTerminalSimulator | null;
   printQueue: PrintQueue;
+  sync: Pusher;
+  dataDir: string;
   devices: DeviceManager | null;
   /** The payment terminal's entry on the devices page. */
   paymentTerminal: () => DeviceSnapshot;
@@ -91,6 +95,28 @@ export function createHandlers(s: Services): Handlers {
 
     'returns.lookup': ({ receiptNo }) => s.returns.lookup(receiptNo),
     'returns.complete': ({ returnId, saleId, lines }) => s.returns.complete(returnId, saleId, lines),
+
+    'sync.status': () => ok(s.sync.status()),
+    'sync.retryNow': () => {
+      s.sync.retryNow();
+      return ok(s.sync.status());
+    },
+    'sync.enrol': async ({ hqUrl, code }) => {
+      if (s.session.user?.role !== 'manager') return fail('FORBIDDEN', 'Only a manager enrols the till');
+      const enrolled = await enrolTill(hqUrl, code, {
+        dataDir: s.dataDir,
+        terminalCode: s.config.terminal.code,
+        storeCode: s.config.store.code,
+      });
+      if (!enrolled.ok) {
+        const { code: reason, message } = enrolled.error;
+        if (reason === 'BAD_URL') return fail('BAD_HQ_URL', message);
+        if (reason === 'HQ_UNREACHABLE') return fail('HQ_UNREACHABLE', message);
+        return fail('ENROL_REFUSED', message, { reason });
+      }
+      s.sync.retryNow();
+      return ok(s.sync.status());
+    },
 
     'devices.list': () => ok([...(s.devices?.snapshots() ?? []), s.paymentTerminal()]),
     'printer.queue': () => ok(s.printQueue.view()),

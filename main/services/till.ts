@@ -204,6 +204,8 @@ export function openTill(options: TillOptions): Till {
     events,
     simulator,
     printQueue,
+    sync: pusher,
+    dataDir: options.dataDir,
     devices,
     paymentTerminal: () => paymentTerminalSnapshot(terminal, startedAt, checkout.cardInProgress),
   });
@@ -224,6 +226,7 @@ export function openTill(options: TillOptions): Till {
     : null;
   // Receipts queued before a crash or a restart print as soon as the printer is there.
   void printQueue.kick();
+  const offSync = pusher.onStatus((status) => events.emit('sync.changed', status));
   pusher.start();
   return {
     db,
@@ -240,6 +243,7 @@ export function openTill(options: TillOptions): Till {
     },
     close: () => {
       detach?.();
+      offSync();
       pusher.stop();
       db.close();
     },
