@@ -12,8 +12,8 @@ import type { Logger } from '../log';
 import type { Baskets } from '../store/baskets';
 import type { Recommender } from './profile';
 
-/** Recent documents per source the local model learns from: enough for a store, bounded for a chain copy. */
-const LOCAL_BASKETS = 200_000;
+/** Recent baskets per source the local model learns from: enough for a store, and few enough that the build stays well under a second on the main thread (HQ sends the chain-wide model). */
+const LOCAL_BASKETS = 50_000;
 
 export interface RecommendationDeps {
   baskets: Baskets;

@@ -28,6 +28,8 @@ CREATE TABLE purchase_history (
 ) WITHOUT ROWID;
 CREATE INDEX purchase_history_customer ON purchase_history(customer_id, purchased_at);
 CREATE INDEX purchase_history_document ON purchase_history(document_no);
+-- The recommendation model learns from the most recent purchases first.
+CREATE INDEX purchase_history_time ON purchase_history(purchased_at);
 
 -- Quintile boundaries of recency (days), frequency (documents) and monetary (minor units) over the
 -- chain's customers: HQ's when it sent them, else computed from this till's data.
