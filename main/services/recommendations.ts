@@ -54,6 +54,10 @@ export function createRecommendations(deps: RecommendationDeps) {
 
   return {
     recommend: recommender,
+    /** Builds the local model ahead of the first profile, so no customer waits for it. */
+    warm(): void {
+      index ??= local();
+    },
     /** HQ's model, as sync received it; a malformed one is refused and the current model kept. */
     useModel(json: unknown): Result<{ items: number }> {
       const parsed = RecoModel.safeParse(json);

@@ -228,6 +228,10 @@ export function openTill(options: TillOptions): Till {
   void printQueue.kick();
   const offSync = pusher.onStatus((status) => events.emit('sync.changed', status));
   pusher.start();
+  // Seconds after start the cashier is still logging in: the model is built then, not at the first
+  // customer. (It runs on this thread; a worker is the next step for chain-sized histories.)
+  const warmReco = setTimeout(() => recommendations.warm(), 3000);
+  warmReco.unref();
   return {
     db,
     dispatch,
@@ -243,6 +247,7 @@ export function openTill(options: TillOptions): Till {
     },
     close: () => {
       detach?.();
+      clearTimeout(warmReco);
       offSync();
       pusher.stop();
       db.close();
