@@ -56,6 +56,10 @@ CREATE TABLE coupons (
   CHECK ((percent_bp IS NULL) <> (amount_minor IS NULL))
 ) WITHOUT ROWID;
 CREATE INDEX coupons_customer ON coupons(customer_id, valid_until) WHERE customer_id IS NOT NULL;
+CREATE INDEX coupons_campaign ON coupons(valid_until, code) WHERE customer_id IS NULL;
+
+-- A profile gathers the purchases of every profile HQ merged into it.
+CREATE INDEX customers_merged_into ON customers(merged_into) WHERE merged_into IS NOT NULL;
 
 -- A coupon's discount is spread over the lines; total_minor stays what the line finally charged
 -- (after its share), so tax totals and returns work on the price actually paid.

@@ -11,9 +11,9 @@ export const HISTORY_DAYS = 180;
 /** HQ's copy of the chain's purchases (other stores, online) goes back about two years. */
 export const CHAIN_HISTORY_DAYS = 730;
 /** Customers joined over the three years before the end. */
-export const CUSTOMER_HISTORY_DAYS = 3 * 365;
+const CUSTOMER_HISTORY_DAYS = 3 * 365;
 // Moscow (UTC+3, no DST).
-export const MOSCOW_OFFSET_HOURS = 3;
+const MOSCOW_OFFSET_HOURS = 3;
 
 /** Midnight UTC at the start of `now`'s day: where the history ends and sign-ups stop. */
 export function historyEnd(now: Date): number {

@@ -1,7 +1,7 @@
 // `npm run seed` arguments: parsed into a command or a message for the person typing them. Pure: the
 // caller prints the message and exits with 2.
 import { parseArgs } from 'node:util';
-import { MAX_GENERATED } from './generate';
+import { MAX_GENERATED } from './limits';
 import { DEFAULT_SEED, MAX_SEED, defaultSeedSize } from './write';
 import type { SeedSize } from './write';
 
@@ -19,12 +19,14 @@ export type ParsedSeedArgs = { ok: true; command: SeedCommand | 'help' } | { ok:
 
 const grouped = new Intl.NumberFormat('en-US');
 
-export const usage = `Usage: npm run seed -- [--products N] [--customers N] [--sales N]
+export const usage = `Usage: npm run seed -- [--products N] [--customers N] [--sales N] [--history N]
                        [--data-dir DIR | --db FILE] [--seed N] [--as-of YYYY-MM-DD] [--force]
 
   --products N     generated products besides the demo catalogue (default ${defaultSeedSize.products})
-  --customers N    customers (default ${defaultSeedSize.customers})
-  --sales N        past sales over the 180 days before --as-of (default ${defaultSeedSize.sales})
+  --customers N    generated customers besides the 5 demo customers (default ${defaultSeedSize.customers})
+  --sales N        this till's past sales over the 180 days before --as-of (default ${defaultSeedSize.sales})
+  --history N      the customers' purchases elsewhere (other stores' receipts, online orders) over the
+                   two years before --as-of, as HQ sends them (default ${defaultSeedSize.history})
                    Counts are whole numbers from 0 to ${grouped.format(MAX_GENERATED)}; 1_000_000 may be grouped.
   --data-dir DIR   data folder: seeds DIR/till.sqlite, reads DIR/omnitill.json like the till
                    (default: $OMNITILL_DATA_DIR, else the till's data folder)
@@ -37,12 +39,13 @@ export const usage = `Usage: npm run seed -- [--products N] [--customers N] [--s
 The store is built in a scratch file next to the database and renamed into place when complete, so
 a failed or interrupted run leaves the database as it was. Stop a till using the database first.`;
 
-const countOptions = ['products', 'customers', 'sales', 'seed'] as const;
+const countOptions = ['products', 'customers', 'sales', 'history', 'seed'] as const;
 type CountOption = (typeof countOptions)[number];
 const maxOf: Record<CountOption, number> = {
   products: MAX_GENERATED,
   customers: MAX_GENERATED,
   sales: MAX_GENERATED,
+  history: MAX_GENERATED,
   seed: MAX_SEED,
 };
 
@@ -97,6 +100,7 @@ export function parseSeedArgs(argv: readonly string[]): ParsedSeedArgs {
         products: { type: 'string' },
         customers: { type: 'string' },
         sales: { type: 'string' },
+        history: { type: 'string' },
         'data-dir': { type: 'string' },
         db: { type: 'string' },
         seed: { type: 'string' },
@@ -123,9 +127,10 @@ export function parseSeedArgs(argv: readonly string[]): ParsedSeedArgs {
   const products = count('products', values.products, defaultSeedSize.products);
   const customers = count('customers', values.customers, defaultSeedSize.customers);
   const sales = count('sales', values.sales, defaultSeedSize.sales);
+  const history = count('history', values.history, defaultSeedSize.history);
   const seed = count('seed', values.seed, DEFAULT_SEED);
   const asOf = date(values['as-of']);
-  for (const value of [products, customers, sales, seed, asOf]) {
+  for (const value of [products, customers, sales, history, seed, asOf]) {
     if (typeof value === 'string') return { ok: false, message: value };
   }
   const dataDir = values['data-dir'];
@@ -142,6 +147,7 @@ export function parseSeedArgs(argv: readonly string[]): ParsedSeedArgs {
       products: products as number,
       customers: customers as number,
       sales: sales as number,
+      history: history as number,
       seed: seed as number,
       asOf: asOf as Date | null,
       target: db !== undefined ? { db } : dataDir !== undefined ? { dataDir } : null,

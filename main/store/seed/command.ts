@@ -52,6 +52,9 @@ export interface SeedReport {
   barcodes: number;
   customers: number;
   sales: number;
+  /** Purchase-history documents. */
+  history: number;
+  coupons: number;
   /** Every row written, in every table. */
   rows: number;
   seconds: number;
@@ -245,6 +248,7 @@ export function runSeed(command: SeedCommand, io: SeedIo): SeedReport {
       products: command.products,
       customers: command.customers,
       sales: command.sales,
+      history: command.history,
       seed: command.seed,
       ...(command.asOf ? { now: command.asOf } : {}),
       onProgress: createProgressReporter(io.stderr),
@@ -266,6 +270,8 @@ export function runSeed(command: SeedCommand, io: SeedIo): SeedReport {
       barcodes: summary.barcodes,
       customers: summary.customers,
       sales: summary.sales,
+      history: summary.history,
+      coupons: summary.coupons,
       rows: summary.rows,
       seconds: Math.round(seconds * 100) / 100,
       rowsPerSecond: Math.round(summary.rows / seconds),

@@ -1,6 +1,4 @@
-// Coupons as HQ issues them, in sums that read as round money in the store's currency, and the
-// discount a coupon gives a basket.
-import { prorate } from '../../domain/money';
+// Coupons as HQ issues them, in sums that read as round money in the store's currency.
 import { currencyDigits } from '../../domain/money';
 import { DAY_MS } from './calendar';
 import type { DemoCoupon } from './demo-customers';
@@ -20,15 +18,6 @@ const unitInMajor: Readonly<Record<string, number>> = {
 
 export function couponUnitMinor(currency: string): number {
   return (unitInMajor[currency] ?? 1) * 10 ** currencyDigits(currency);
-}
-
-/** What a coupon takes off a basket of `totalMinor`: a share rounded half-up, or a sum up to the total. */
-export function couponDiscount(
-  coupon: Pick<CouponRow, 'percentBp' | 'amountMinor'>,
-  totalMinor: number,
-): number {
-  if (coupon.percentBp !== null) return prorate(totalMinor, coupon.percentBp, 10_000);
-  return Math.min(coupon.amountMinor ?? 0, totalMinor);
 }
 
 /** Hands out generated coupon codes in order: each code once, the same sequence for the same seed. */

@@ -44,7 +44,9 @@ export interface DemoCustomer {
   erasedDaysAgo: number | null;
 }
 
-const customer = (fields: Partial<DemoCustomer> & Pick<DemoCustomer, 'id' | 'joinedDaysAgo'>): DemoCustomer => ({
+const customer = (
+  fields: Partial<DemoCustomer> & Pick<DemoCustomer, 'id' | 'joinedDaysAgo'>,
+): DemoCustomer => ({
   name: '',
   cardNo: null,
   phone: null,
@@ -195,7 +197,11 @@ export const campaignCoupon = {
 } as const satisfies DemoCoupon;
 
 /** Undecided at her last visit: "Мастер и Маргарита", kept for next time. */
-export const annaSavedBag = { productId: demoProducts.book.id, quantityMilli: 1000, savedDaysAgo: 3 } as const;
+export const annaSavedBag = {
+  productId: demoProducts.book.id,
+  quantityMilli: 1000,
+  savedDaysAgo: 3,
+} as const;
 
 export const annaNotes = [
   { daysAgo: 60, authorId: 3, text: 'Покупает кофе в зёрнах — сообщить, когда будет новая поставка.' },

@@ -4,25 +4,21 @@ import type { TillConfig } from '../../../contract/config';
 import { classifyCode, gtinCheckDigit } from '../../domain/barcode';
 import { demoCategories } from './categories';
 import { demoProductList } from './demo-catalog';
-import {
-  FIRST_GENERATED_PRODUCT_ID,
-  HISTORY_DAYS,
-  MAX_GENERATED,
-  generateCustomers,
-  generateProducts,
-  generateSales,
-  generatedProduct,
-  historyEnd,
-  shelfPrice,
-} from './generate';
+import { HISTORY_DAYS, historyEnd } from './calendar';
+import { FIRST_GENERATED_CUSTOMER_ID, RESERVED_LAST4 } from './demo-customers';
+import { generateSales } from './generate';
 import {
   EAN8_CAPACITY,
+  couponCode,
   generatedEan13,
   generatedEan8,
   loyaltyCardNo,
   mobilePhone,
   seededUuid,
 } from './identifiers';
+import { MAX_GENERATED } from './limits';
+import { FIRST_GENERATED_PRODUCT_ID, generateProducts, generatedProduct, shelfPrice } from './products';
+import { generateCustomers } from './profiles';
 import { mulberry32 } from './prng';
 
 const validGtin = (code: string) =>
@@ -57,13 +53,29 @@ describe('identifiers', () => {
     expect(() => generatedEan8(7, EAN8_CAPACITY)).toThrow(RangeError);
   });
 
-  it('gives every customer a distinct mobile number and a valid card number', () => {
+  it('gives every customer a distinct mobile number, never ending as a demo phone, and a valid card number', () => {
     const phones = new Set<string>();
     for (let id = 1; id <= 200_000; id++) phones.add(mobilePhone(42, id));
     expect(phones.size).toBe(200_000);
     expect([...phones].filter((phone) => !/^\+79\d{9}$/.test(phone))).toEqual([]);
+    const reserved: readonly string[] = RESERVED_LAST4;
+    expect([...phones].filter((phone) => reserved.includes(phone.slice(-4)))).toEqual([]);
     expect(loyaltyCardNo(1)).toBe(`270000000001${gtinCheckDigit('270000000001')}`);
     expect(validGtin(loyaltyCardNo(MAX_GENERATED))).toBe(true);
+  });
+
+  it('hands out distinct, valid coupon EAN-13s with the coupon prefix 99, apart from the demo ones', () => {
+    const codes = new Set<string>();
+    for (let n = 0; n < 100_000; n++) {
+      const code = couponCode(42, n);
+      if (!/^99\d{11}$/.test(code) || !validGtin(code) || Number(code.slice(2, 12)) < 1000) {
+        throw new Error(`bad coupon ${code} (#${n})`);
+      }
+      codes.add(code);
+    }
+    expect(codes.size).toBe(100_000);
+    // Consecutive codes share no obvious prefix.
+    expect(couponCode(42, 1).slice(0, 6)).not.toBe(couponCode(42, 2).slice(0, 6));
   });
 
   it('derives the same UUIDs from the same seed and name, and version-5 ones', () => {
@@ -162,8 +174,15 @@ describe('generated customers and sales', () => {
 
   it('end the history at midnight UTC of the given day, whatever its time', () => {
     expect(historyEnd(now)).toBe(end);
-    const late = [...generateCustomers(5, 300, new Date('2025-06-15T23:59:59Z'))];
-    expect(late).toEqual([...generateCustomers(5, 300, now)]);
+    const config = defaultTillConfig;
+    const late = [
+      ...generateCustomers({ seed: 5, count: 300, now: new Date('2025-06-15T23:59:59Z'), config }),
+    ];
+    expect(late).toEqual([...generateCustomers({ seed: 5, count: 300, now, config })]);
+    expect(late.map((customer) => customer.id)).toEqual(
+      Array.from({ length: late.length }, (_, index) => index + 1),
+    );
+    expect(late.at(-1)?.id).toBe(FIRST_GENERATED_CUSTOMER_ID - 1 + 300);
     for (const customer of late) expect(Date.parse(customer.createdAt)).toBeLessThan(end);
     expect(() => historyEnd(new Date(Number.NaN))).toThrow(RangeError);
   });
@@ -192,12 +211,36 @@ describe('generated customers and sales', () => {
     expect(sales.some((sale) => sale.lines.some((line) => line.unit === 'kg'))).toBe(true);
   });
 
-  it('sell only the demo catalogue when no products are generated', () => {
+  it('sell only the demo catalogue when no products are generated, to demo customers when none are', () => {
     const ids = new Set(demoProductList.map((product) => product.id));
     const config = defaultTillConfig;
     for (const sale of generateSales({ seed: 1, count: 100, products: 0, customers: 0, now, config })) {
-      expect(sale.customerId).toBeNull();
+      if (sale.customerId !== null) expect(sale.customerId).toBeLessThan(FIRST_GENERATED_CUSTOMER_ID);
       for (const line of sale.lines) expect(ids).toContain(line.productId);
+    }
+  });
+
+  it('spread a coupon over the lines it was used on, so line totals add up to the sale', () => {
+    const config = defaultTillConfig;
+    const sales = [...generateSales({ seed: 9, count: 3000, products: 500, customers: 800, now, config })];
+    const withCoupon = sales.filter((sale) => sale.couponCode !== null);
+    expect(withCoupon.length).toBeGreaterThan(10);
+    for (const sale of sales) {
+      const lines = sale.lines.reduce((sum, line) => sum + line.totalMinor, 0);
+      const discounts = sale.lines.reduce((sum, line) => sum + line.discountMinor, 0);
+      expect(lines).toBe(sale.totalMinor);
+      expect(discounts).toBe(sale.discountMinor);
+      expect(sale.payments.reduce((sum, payment) => sum + payment.amountMinor, 0)).toBe(sale.totalMinor);
+      if (sale.redeemed) {
+        expect(sale.redeemed).toMatchObject({
+          code: sale.couponCode,
+          customerId: sale.customerId,
+          redeemedSaleId: sale.id,
+        });
+        expect(sale.redeemed.validFrom <= sale.createdAt && sale.createdAt <= sale.redeemed.validUntil).toBe(
+          true,
+        );
+      }
     }
   });
 });

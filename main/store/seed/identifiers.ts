@@ -72,15 +72,19 @@ export function mobilePhone(seed: number, customerId: number): string {
 
 // Coupon codes are EAN-13s with the GS1 coupon prefix 99 (the default scanner.couponPatterns), so a
 // printed coupon scans and a typed one has its check digit verified. The 10 digits after 99 below
-// 1 000 are the demo coupons' (demo-customers.ts); generated codes permute the rest.
-const FIRST_GENERATED_COUPON = 1000;
-const COUPON_SPACE = 10_000_000_000 - FIRST_GENERATED_COUPON;
+// 1 000 are the demo coupons' (demo-customers.ts); generated codes permute the rest with a multiplier
+// near the golden ratio of the space, so consecutive coupons look unrelated. That only hides the
+// order: a code is no secret (FIELD.md), HQ signs the real ones.
+const FIRST_GENERATED_COUPON = 1000n;
+const COUPON_SPACE = 10_000_000_000n - FIRST_GENERATED_COUPON;
+const COUPON_SCRAMBLE = 6_180_339_887n;
 
 /** The `n`th generated coupon code of a seed; distinct `n` give distinct codes. */
 export function couponCode(seed: number, n: number): string {
   if (!Number.isSafeInteger(n) || n < 0 || n >= MAX_CODE_INDEX) throw new RangeError(`no coupon #${n}`);
-  const value = (SCRAMBLE * n + (seedOffset(seed, Stream.coupon) % COUPON_SPACE)) % COUPON_SPACE;
-  const body = `99${digits(FIRST_GENERATED_COUPON + value, 10)}`;
+  const offset = BigInt(seedOffset(seed, Stream.coupon));
+  const value = (COUPON_SCRAMBLE * BigInt(n) + offset) % COUPON_SPACE;
+  const body = `99${String(FIRST_GENERATED_COUPON + value).padStart(10, '0')}`;
   return `${body}${gtinCheckDigit(body)}`;
 }
 

@@ -220,7 +220,8 @@ export function fillBasket(
       add(staple.companion, usualQuantity(rng, staple.companion));
     }
   }
-  let browse = style === 'online' ? intBetween(rng, 1, 5) : rng() < habits.browsing ? intBetween(rng, 1, 3) : 0;
+  let browse =
+    style === 'online' ? intBetween(rng, 1, 5) : rng() < habits.browsing ? intBetween(rng, 1, 3) : 0;
   if (lines.length === 0) browse = Math.max(browse, 1);
   for (let attempt = 0; browse > 0 && attempt < 10; attempt++) {
     const product = style === 'online' && rng() < 0.1 ? shelf.onlineOnly(rng) : shelf.bestSeller(rng);

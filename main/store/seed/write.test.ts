@@ -17,12 +17,14 @@ import { createSales } from '../sales';
 import { createSequences } from '../sequences';
 import { demoCategories } from './categories';
 import { demoProductList, demoProducts, demoUsers } from './demo-catalog';
-import { HISTORY_DAYS } from './generate';
+import { HISTORY_DAYS } from './calendar';
+import { FIRST_GENERATED_CUSTOMER_ID } from './demo-customers';
 import { SeedRefusedError, defaultSeedSize, filledTables, isSeeded, seedDemoStore } from './write';
 import type { SeedOptions, SeedProgress } from './write';
 
 const config = defaultTillConfig;
-const size = { products: 2000, customers: 1000, sales: 200 };
+const size = { products: 2000, customers: 1000, sales: 200, history: 600 };
+const demoCustomerCount = FIRST_GENERATED_CUSTOMER_ID - 1;
 const now = new Date('2025-03-10T09:30:00Z');
 const historyEnd = Date.parse('2025-03-10T00:00:00Z');
 
@@ -52,6 +54,14 @@ function dump(db: Db): Record<string, unknown[]> {
     barcodes: 'SELECT * FROM barcodes ORDER BY code',
     users: 'SELECT id, name, role, active FROM users ORDER BY id',
     customers: 'SELECT * FROM customers ORDER BY id',
+    customer_consents: 'SELECT * FROM customer_consents ORDER BY id',
+    customer_attributes: 'SELECT * FROM customer_attributes ORDER BY customer_id, key',
+    customer_tags: 'SELECT * FROM customer_tags ORDER BY customer_id, tag',
+    customer_notes: 'SELECT * FROM customer_notes ORDER BY id',
+    purchase_history: 'SELECT * FROM purchase_history ORDER BY id',
+    coupons: 'SELECT * FROM coupons ORDER BY code',
+    saved_bag: 'SELECT * FROM saved_bag ORDER BY customer_id, product_id',
+    rfm_boundaries: 'SELECT * FROM rfm_boundaries ORDER BY metric',
     sequences: 'SELECT * FROM sequences ORDER BY name',
     sales: 'SELECT * FROM sales ORDER BY receipt_no',
     sale_lines: 'SELECT * FROM sale_lines ORDER BY sale_id, line_no',
@@ -78,13 +88,16 @@ describe('seedDemoStore on a real database', () => {
       categories: demoCategories.length,
       products: demoProductList.length + size.products,
       users: demoUsers.length,
-      customers: size.customers,
+      customers: demoCustomerCount + size.customers,
       sales: size.sales,
+      history: size.history + 20,
     });
     expect(count(db, 'SELECT count(*) FROM products')).toBe(summary.products);
     expect(count(db, 'SELECT count(*) FROM barcodes')).toBe(summary.barcodes);
-    expect(count(db, 'SELECT count(*) FROM customers')).toBe(size.customers);
+    expect(count(db, 'SELECT count(*) FROM customers')).toBe(demoCustomerCount + size.customers);
     expect(count(db, 'SELECT count(*) FROM sales')).toBe(size.sales);
+    expect(count(db, 'SELECT count(DISTINCT document_no) FROM purchase_history')).toBe(summary.history);
+    expect(count(db, 'SELECT count(*) FROM coupons')).toBe(summary.coupons);
     const rows = [
       'categories',
       'products',
@@ -94,8 +107,15 @@ describe('seedDemoStore on a real database', () => {
       'customers',
       'customer_cards',
     ]
-      .concat(['customer_names'])
+      .concat([
+        'customer_names',
+        'customer_consents',
+        'customer_attributes',
+        'customer_tags',
+        'customer_notes',
+      ])
       .concat(['sales', 'sale_lines', 'payments', 'sequences', 'meta'])
+      .concat(['purchase_history', 'coupons', 'saved_bag', 'rfm_boundaries'])
       .reduce((sum, table) => sum + count(db, `SELECT count(*) FROM ${table}`), 0);
     expect(summary.rows).toBe(rows);
     expect(db.prepare("SELECT value FROM meta WHERE key = 'demo'").pluck().get()).toBe('1');
@@ -119,9 +139,15 @@ describe('seedDemoStore on a real database', () => {
     const customers = createCustomers(db);
     const rows = db
       .prepare(
-        'SELECT id, card_no AS card, phone, phone_e164 AS e164, name FROM customers ORDER BY id LIMIT 50',
+        'SELECT id, card_no AS card, phone, phone_e164 AS e164, name FROM customers WHERE id >= ? ORDER BY id LIMIT 50',
       )
-      .all() as { id: number; card: string; phone: string; e164: string; name: string }[];
+      .all(FIRST_GENERATED_CUSTOMER_ID) as {
+      id: number;
+      card: string;
+      phone: string;
+      e164: string;
+      name: string;
+    }[];
     for (const row of rows) {
       expect(row.e164).toBe(row.phone);
       expect(customers.customerByCard(row.card)?.id).toBe(row.id);
@@ -129,7 +155,8 @@ describe('seedDemoStore on a real database', () => {
       const ids = customers.customersByName(nameMatchQuery(row.name) ?? '', 5000).map((found) => found.id);
       expect(ids, row.name).toContain(row.id);
     }
-    expect(count(db, 'SELECT count(*) FROM customer_cards')).toBe(size.customers);
+    // Every customer has a card but the erased one.
+    expect(count(db, 'SELECT count(*) FROM customer_cards')).toBe(demoCustomerCount - 1 + size.customers);
     expect(count(db, 'SELECT count(*) FROM customers WHERE email IS NOT NULL AND email_norm IS NULL')).toBe(
       0,
     );
@@ -223,8 +250,9 @@ describe('seedDemoStore on a real database', () => {
       expect(at).toBeGreaterThan(historyEnd - (HISTORY_DAYS + 1) * 86_400_000);
       expect(sale.lines.length).toBeGreaterThan(0);
       for (const line of sale.lines) {
+        // A coupon's share comes off the line's total (domain/coupon.ts).
         const total = lineTotal(line.unitPriceMinor, line.quantityMilli);
-        expect(total.ok && total.value).toBe(line.totalMinor);
+        expect(total.ok && total.value).toBe(line.totalMinor + line.discountMinor);
         expect(line.taxMinor).toBe(lineTax(line.totalMinor, line.taxRateBp));
         expect(Object.keys(line.names).sort()).toEqual(['en', 'ru', 'zh-CN']);
         const read = classifyCode(line.barcode, config.embeddedBarcodes);
@@ -272,7 +300,15 @@ describe('seedDemoStore on a real database', () => {
 
   it('reports progress per table, ending each at its total', () => {
     const last = new Map(progress.map((p) => [p.table, p]));
-    expect([...last.keys()]).toEqual(['categories', 'products', 'users', 'customers', 'sales']);
+    expect([...last.keys()]).toEqual([
+      'categories',
+      'products',
+      'users',
+      'customers',
+      'sales',
+      'history',
+      'loyalty',
+    ]);
     for (const p of last.values()) expect(p.done).toBe(p.total);
   });
 
@@ -285,7 +321,7 @@ describe('seedDemoStore on a real database', () => {
 
 describe('seedDemoStore determinism and failure', () => {
   it('builds the same rows from the same seed and day, and other rows from another seed', () => {
-    const options: SeedOptions = { products: 500, customers: 300, sales: 100, seed: 7 };
+    const options: SeedOptions = { products: 500, customers: 300, sales: 100, history: 200, seed: 7 };
     const [a, b, c] = [freshDb(), freshDb(), freshDb()];
     seedDemoStore(a, config, { ...options, now: new Date('2025-03-10T01:00:00Z') });
     seedDemoStore(b, config, { ...options, now: new Date('2025-03-10T23:59:00Z') });
@@ -318,6 +354,7 @@ describe('seedDemoStore determinism and failure', () => {
       { products: -1 },
       { customers: 1.5 },
       { sales: 20_000_000 },
+      { history: -1 },
       { seed: 2 ** 32 },
       { seed: -1 },
     ]) {
@@ -332,7 +369,7 @@ describe('seedDemoStore determinism and failure', () => {
     const summary = seedDemoStore(db, config);
     expect(summary).toMatchObject({
       products: demoProductList.length + defaultSeedSize.products,
-      customers: defaultSeedSize.customers,
+      customers: demoCustomerCount + defaultSeedSize.customers,
       sales: defaultSeedSize.sales,
     });
     const hashes = db.prepare('SELECT id, pin_hash AS hash FROM users ORDER BY id').all() as {

@@ -1,31 +1,58 @@
-// Writes the demo store into an opened, migrated database: the fixed catalogue and staff always,
-// generated products, customers and sales on top. Seeded history counts as already known to HQ, so
-// it writes no outbox rows; it moves the receipt sequence past the seeded sales instead.
+// Writes the demo store into an opened, migrated database: the fixed catalogue, staff and demo
+// customers always; generated products, customers (with consents, preferences, tags and notes), this
+// till's sales and HQ's history of their purchases elsewhere on top; then what HQ's jobs make of it
+// (tiers, points, lifetime value, coupons, saved bags) and the local RFM boundaries. Seeded data counts
+// as already known to HQ, so it writes no outbox rows; it moves the receipt sequence past the seeded
+// sales instead.
 //
 // All of it is one transaction: a seed that fails leaves the database as empty as it found it, never
 // half a store that isSeeded() would take for a whole one. (The CLI goes further and builds into a
 // scratch file it renames into place at the end, see command.ts.)
 import type { TillConfig } from '../../../contract/config';
-import { nameSearchText, normaliseEmail } from '../../domain/customer-identity';
 import { hashPin } from '../../security/pin';
 import type { Db } from '../db';
+import { computeRfmBoundaries } from '../rfm-boundaries';
 import { createSales } from '../sales';
+import { DAY_MS, historyEnd } from './calendar';
+import { otherStores } from './chain';
+import { Clientele } from './clientele';
+import { CouponCodes, couponUnitMinor, demoCouponRow } from './coupons';
 import { demoCategories } from './categories';
 import { demoProductList, demoUsers } from './demo-catalog';
-import { checkCount, generateCustomers, generateProducts, generateSales, historyEnd } from './generate';
-import type { CustomerRow, ProductRow } from './rows';
+import {
+  FIRST_GENERATED_CUSTOMER_ID,
+  annaCoupons,
+  annaElsewhere,
+  annaSavedBag,
+  campaignCoupon,
+  demoCustomers,
+} from './demo-customers';
+import { generateSales } from './generate';
+import { generateHistory } from './history';
+import { deferIndexes } from './deferred-indexes';
+import { prepareInserts } from './inserts';
+import { checkCount } from './limits';
+import { Ledger, hqCoupons, savedBag, standingOf } from './loyalty';
+import { generateProducts } from './products';
+import { generateCustomers } from './profiles';
+import { Stream, rngFor } from './prng';
+import { Shelf } from './shopping';
 
 export interface SeedSize {
   /** Generated products on top of the fixed demo catalogue. */
   products: number;
+  /** Generated customers on top of the fixed demo customers. */
   customers: number;
+  /** This till's sales over the 180 days before the end. */
   sales: number;
+  /** Generated documents (receipts of other stores, online orders) in HQ's purchase history. */
+  history: number;
 }
 
-/** What `npm start` seeds on first run: small enough to take about a second. */
-export const defaultSeedSize: SeedSize = { products: 2000, customers: 500, sales: 300 };
+/** What `npm start` seeds on first run: small enough to take well under a second. */
+export const defaultSeedSize: SeedSize = { products: 2000, customers: 500, sales: 300, history: 1200 };
 
-export type SeedTable = 'categories' | 'products' | 'users' | 'customers' | 'sales';
+export type SeedTable = 'categories' | 'products' | 'users' | 'customers' | 'sales' | 'history' | 'loyalty';
 
 export interface SeedProgress {
   table: SeedTable;
@@ -46,8 +73,12 @@ export interface SeedSummary {
   products: number;
   barcodes: number;
   users: number;
+  /** Demo and generated. */
   customers: number;
   sales: number;
+  /** Purchase-history documents (each of one or more lines). */
+  history: number;
+  coupons: number;
   /** Every row written, in every table. */
   rows: number;
 }
@@ -104,49 +135,6 @@ function checkSeed(seed: number): void {
   }
 }
 
-function prepareInserts(db: Db) {
-  const category = db.prepare('INSERT INTO categories (id, parent_id, names) VALUES (?, ?, ?)');
-  const product = db.prepare(
-    `INSERT INTO products (id, sku, category_id, unit, price_minor, tax_rate_bp, plu) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const productName = db.prepare('INSERT INTO product_names (product_id, locale, name) VALUES (?, ?, ?)');
-  const barcode = db.prepare('INSERT INTO barcodes (code, product_id) VALUES (?, ?)');
-  const user = db.prepare('INSERT INTO users (id, name, role, pin_hash) VALUES (?, ?, ?, ?)');
-  const customer = db.prepare(
-    `INSERT INTO customers (id, card_no, name, phone, phone_e164, email, email_norm, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const card = db.prepare('INSERT INTO customer_cards (card_no, customer_id, issued_at) VALUES (?, ?, ?)');
-  const customerName = db.prepare('INSERT INTO customer_names (rowid, terms) VALUES (?, ?)');
-  const sequence = db.prepare('INSERT INTO sequences (name, value) VALUES (?, ?)');
-  const meta = db.prepare(
-    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  );
-  return {
-    category,
-    user,
-    sequence,
-    meta,
-    /** Returns the rows written. */
-    product(row: ProductRow): number {
-      product.run(row.id, row.sku, row.categoryId, row.unit, row.priceMinor, row.taxRateBp, row.plu);
-      const names = Object.entries(row.names);
-      for (const [locale, name] of names) productName.run(row.id, locale, name);
-      for (const code of row.barcodes) barcode.run(code, row.id);
-      return 1 + names.length + row.barcodes.length;
-    },
-    customer(row: CustomerRow): number {
-      // Generated phones are E.164 and addresses lower case already; the name index is what
-      // the till's own enrolment writes (domain/customer-identity.ts).
-      const emailNorm = row.email === null ? null : normaliseEmail(row.email);
-      customer.run(row.id, row.cardNo, row.name, row.phone, row.phone, row.email, emailNorm, row.createdAt);
-      card.run(row.cardNo, row.id, row.createdAt);
-      customerName.run(row.id, nameSearchText(row.name));
-      return 3;
-    },
-  };
-}
-
 function* concat<T>(...parts: Iterable<T>[]): Generator<T> {
   for (const part of parts) yield* part;
 }
@@ -163,19 +151,21 @@ export function seedDemoStore(db: Db, config: TillConfig, options: SeedOptions =
     products: options.products ?? defaultSeedSize.products,
     customers: options.customers ?? defaultSeedSize.customers,
     sales: options.sales ?? defaultSeedSize.sales,
+    history: options.history ?? defaultSeedSize.history,
   };
   const seed = options.seed ?? DEFAULT_SEED;
   const now = options.now ?? new Date();
   // Bad arguments fail here, before a transaction is opened or a PIN hashed.
-  checkCount('products', size.products);
-  checkCount('customers', size.customers);
-  checkCount('sales', size.sales);
+  for (const [name, count] of Object.entries(size)) checkCount(name, count);
   checkSeed(seed);
-  const asOf = new Date(historyEnd(now)).toISOString().slice(0, 10);
+  const end = historyEnd(now);
+  const asOf = new Date(end).toISOString().slice(0, 10);
   // scrypt is slow by design; hash before the write lock is taken.
   const pinHashes = demoUsers.map((user) => hashPin(user.pin));
   const insert = prepareInserts(db);
   const sales = createSales(db);
+  const currency = config.store.currency;
+  const unit = couponUnitMinor(currency);
   const summary: SeedSummary = {
     categories: 0,
     products: 0,
@@ -183,6 +173,8 @@ export function seedDemoStore(db: Db, config: TillConfig, options: SeedOptions =
     users: 0,
     customers: 0,
     sales: 0,
+    history: 0,
+    coupons: 0,
     rows: 0,
   };
 
@@ -203,9 +195,14 @@ export function seedDemoStore(db: Db, config: TillConfig, options: SeedOptions =
     options.onProgress?.({ table, done, total });
     return done;
   }
+  const writeCoupon = (row: Parameters<typeof insert.coupon>[0]) => {
+    summary.coupons += 1;
+    return insert.coupon(row);
+  };
 
   db.transaction(() => {
     refuseIfNotEmpty(db);
+    const restoreIndexes = deferIndexes(db, bulkTables);
     summary.categories = load('categories', demoCategories.length, demoCategories, (row) => {
       insert.category.run(row.id, row.parentId, JSON.stringify(row.names));
       return 1;
@@ -219,20 +216,94 @@ export function seedDemoStore(db: Db, config: TillConfig, options: SeedOptions =
       insert.user.run(user.id, user.name, user.role, pinHashes[index]);
       return 1;
     });
-    const customers = generateCustomers(seed, size.customers, now);
-    summary.customers = load('customers', size.customers, customers, insert.customer);
-    const history = generateSales({
+
+    // What HQ's jobs need later, kept from the customers as they are written.
+    const idLimit = FIRST_GENERATED_CUSTOMER_ID + size.customers;
+    const joined = new Float64Array(idLimit);
+    const birthdays: (string | null)[] = new Array<string | null>(idLimit).fill(null);
+    const customers = generateCustomers({ seed, count: size.customers, now, config });
+    const customerTotal = FIRST_GENERATED_CUSTOMER_ID - 1 + size.customers;
+    summary.customers = load('customers', customerTotal, customers, (row) => {
+      joined[row.id] = Date.parse(row.createdAt);
+      birthdays[row.id] = row.birthday;
+      return insert.customer(row);
+    });
+
+    const shelf = new Shelf(seed, size.products);
+    const clientele = new Clientele(seed, size.customers, end, otherStores(config.store.code), shelf);
+    const couponCodes = new CouponCodes(seed);
+    const ledger = new Ledger(idLimit, end);
+    const saleRows = generateSales({
       seed,
       count: size.sales,
       products: size.products,
       customers: size.customers,
       now,
       config,
+      shelf,
+      clientele,
+      couponCodes,
     });
-    summary.sales = load('sales', size.sales, history, (sale) => {
+    summary.sales = load('sales', size.sales, saleRows, ({ redeemed, ...sale }) => {
       sales.insertSale(sale);
-      return 1 + sale.lines.length + sale.payments.length;
+      if (sale.customerId !== null && sale.status === 'completed') {
+        ledger.record(sale.customerId, Date.parse(sale.createdAt), sale.totalMinor);
+      }
+      return 1 + sale.lines.length + sale.payments.length + (redeemed ? writeCoupon(redeemed) : 0);
     });
+
+    const documents = generateHistory({
+      seed,
+      count: size.history,
+      customers: size.customers,
+      now,
+      config,
+      shelf,
+      clientele,
+    });
+    const annaDocuments = annaElsewhere.store.days.length + annaElsewhere.online.days.length;
+    summary.history = load('history', size.history + annaDocuments, documents, (document) => {
+      const total = document.lines.reduce((sum, line) => sum + line.totalMinor, 0);
+      ledger.record(document.customerId, Date.parse(document.purchasedAt), total);
+      return insert.history(document);
+    });
+
+    const { anna } = demoCustomers;
+    load('loyalty', customerTotal, customerIds(idLimit), (id) => {
+      const demo = id < FIRST_GENERATED_CUSTOMER_ID;
+      // A merged profile's purchases and offers are its survivor's; an erased one has none.
+      if (id === demoCustomers.annaDuplicate.id || id === demoCustomers.erased.id) return 0;
+      const standing = standingOf(rngFor(seed, Stream.loyalty, id), ledger, id, unit, end);
+      let rows = insert.standing(id, standing);
+      if (demo) return rows;
+      const rng = rngFor(seed, Stream.coupon, id);
+      const context = {
+        id,
+        tier: standing.tier,
+        joined: joined[id] ?? 0,
+        birthday: birthdays[id] ?? null,
+        end,
+        unit,
+      };
+      for (const coupon of hqCoupons(rng, ledger, context, couponCodes)) rows += writeCoupon(coupon);
+      for (const item of savedBag(rng, ledger, id, shelf, config.store.code, end))
+        rows += insert.bagItem(item);
+      return rows;
+    });
+    for (const coupon of Object.values(annaCoupons))
+      summary.rows += writeCoupon(demoCouponRow(coupon, anna.id, end, currency));
+    summary.rows += writeCoupon(demoCouponRow(campaignCoupon, null, end, currency));
+    summary.rows += insert.bagItem({
+      customerId: anna.id,
+      productId: annaSavedBag.productId,
+      quantityMilli: annaSavedBag.quantityMilli,
+      savedAt: new Date(end - annaSavedBag.savedDaysAgo * DAY_MS + 16 * 3_600_000).toISOString(),
+      storeCode: config.store.code,
+      cashierId: demoUsers[0]?.id ?? null,
+    });
+    restoreIndexes();
+    summary.rows += computeRfmBoundaries(db, new Date(end)) === null ? 0 : 3;
+
     // The sequence holds the last number used (store/sequences.ts): the next sale takes the one after.
     insert.sequence.run('sale', summary.sales);
     insert.meta.run('demo', '1');
@@ -240,4 +311,21 @@ export function seedDemoStore(db: Db, config: TillConfig, options: SeedOptions =
     summary.rows += 3;
   })();
   return summary;
+}
+
+/** The tables that take millions of rows at benchmark sizes. */
+const bulkTables = [
+  'barcodes',
+  'customers',
+  'customer_cards',
+  'customer_consents',
+  'sales',
+  'sale_lines',
+  'payments',
+  'purchase_history',
+  'coupons',
+];
+
+function* customerIds(limit: number): Generator<number> {
+  for (let id = 1; id < limit; id++) yield id;
 }

@@ -1,0 +1,229 @@
+// Customers as HQ holds them, applied to this till's copy. A profile replaces the till's copy of it
+// — fields, cards, name index, preferences — and adds the consents the till had not recorded yet. A
+// `merged` tombstone makes the duplicate lead to its survivor (look-ups follow it; sales keep the id
+// they were rung up under); an `erased` tombstone erases every row of the person, this till's own
+// aliases included, and scrubs what the outbox still holds about them. An erased row is never written
+// again: a late profile of it is ignored.
+//
+// Ids: HQ's are below TILL_CUSTOMER_ID_BASE, this till's own enrolments above (customer-ids.ts). When
+// HQ first sends the profile of a customer this till enrolled, `localIds` names the till's row: it
+// becomes an alias of HQ's profile (merged into it), and what the till kept about it (notes, tags,
+// the saved bag, preferences) moves over.
+import type { CustomerItem } from '../../../contract/sync';
+import { nameSearchText, normaliseEmail } from '../../domain/customer-identity';
+import { createCustomers } from '../customers';
+import type { Db } from '../db';
+
+type Profile = Extract<CustomerItem, { state: 'profile' }>;
+type Merged = Extract<CustomerItem, { state: 'merged' }>;
+type Erased = Extract<CustomerItem, { state: 'erased' }>;
+
+export interface CustomerPageSummary {
+  profiles: number;
+  merged: number;
+  erased: number;
+}
+
+interface Existing {
+  name: string;
+  erasedAt: string | null;
+  mergedInto: number | null;
+}
+
+const MAX_MERGE_DEPTH = 16;
+
+export function createCustomerReplica(db: Db) {
+  const customers = createCustomers(db);
+  const existing = db.prepare<[number], Existing>(
+    'SELECT name, erased_at AS erasedAt, merged_into AS mergedInto FROM customers WHERE id = ?',
+  );
+  const freeCardNo = db.prepare<[string, number]>(
+    'UPDATE customers SET card_no = NULL WHERE card_no = ? AND id <> ?',
+  );
+  type ProfileColumns = [
+    string | null,
+    string,
+    string | null,
+    string | null,
+    string | null,
+    string | null,
+    string | null,
+    string,
+    string | null,
+    number,
+    number | null,
+    number,
+  ];
+  const insertProfile = db.prepare<ProfileColumns>(
+    `INSERT INTO customers (card_no, name, phone, phone_e164, email, email_norm, birthday, created_at, tier,
+       points_balance, expected_ltv_minor, id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const updateProfile = db.prepare<ProfileColumns>(
+    `UPDATE customers SET card_no = ?, name = ?, phone = ?, phone_e164 = ?, email = ?, email_norm = ?,
+       birthday = ?, created_at = ?, tier = ?, points_balance = ?, expected_ltv_minor = ?, merged_into = NULL
+     WHERE id = ? AND erased_at IS NULL`,
+  );
+  const deleteName = db.prepare<[number]>('DELETE FROM customer_names WHERE rowid = ?');
+  const insertName = db.prepare<[number, string]>('INSERT INTO customer_names (rowid, terms) VALUES (?, ?)');
+  const deleteCards = db.prepare<[number]>('DELETE FROM customer_cards WHERE customer_id = ?');
+  // A card HQ moved to this profile (a merge) leaves the one that held it.
+  const upsertCard = db.prepare<[string, number, string]>(
+    `INSERT INTO customer_cards (card_no, customer_id, issued_at) VALUES (?, ?, ?)
+     ON CONFLICT (card_no) DO UPDATE SET customer_id = excluded.customer_id, issued_at = excluded.issued_at`,
+  );
+  const deleteAttributes = db.prepare<[number]>('DELETE FROM customer_attributes WHERE customer_id = ?');
+  const insertAttribute = db.prepare<[number, string, string, string]>(
+    'INSERT INTO customer_attributes (customer_id, key, value, updated_at) VALUES (?, ?, ?, ?)',
+  );
+  const consentKnown = db
+    .prepare<[number, string, string | null, string, number], number>(
+      `SELECT 1 FROM customer_consents
+       WHERE customer_id = ? AND purpose = ? AND channel IS ? AND recorded_at = ? AND granted = ?`,
+    )
+    .pluck();
+  const insertConsent = db.prepare<[number, string, string | null, number, string, string, string]>(
+    `INSERT INTO customer_consents
+       (customer_id, purpose, channel, granted, recorded_at, store_code, terminal_code, cashier_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, NULL)`,
+  );
+  // A customer named before their own item came (a coupon, a purchase, a merge's survivor): a row
+  // with nothing in it that the customer's item fills in. Look-ups never find it by a key.
+  const placeholder = db.prepare<[number, string]>(
+    `INSERT INTO customers (id, name, created_at) VALUES (?, '', ?) ON CONFLICT (id) DO NOTHING`,
+  );
+  const erasedPlaceholder = db.prepare<[number, string, string]>(
+    `INSERT INTO customers (id, name, created_at, erased_at) VALUES (?, '', ?, ?) ON CONFLICT (id) DO NOTHING`,
+  );
+  const markMerged = db.prepare<[number, number, number]>(
+    'UPDATE customers SET merged_into = ? WHERE id = ? AND id <> ?',
+  );
+  const moves = [
+    'UPDATE customer_notes SET customer_id = ? WHERE customer_id = ?',
+    'UPDATE OR IGNORE customer_tags SET customer_id = ? WHERE customer_id = ?',
+    'UPDATE OR IGNORE saved_bag SET customer_id = ? WHERE customer_id = ?',
+    'UPDATE OR IGNORE customer_attributes SET customer_id = ? WHERE customer_id = ?',
+  ].map((sql) => db.prepare<[number, number]>(sql));
+  // What UPDATE OR IGNORE left behind: the survivor had its own row for it.
+  const leftovers = ['customer_tags', 'saved_bag', 'customer_attributes'].map((table) =>
+    db.prepare<[number]>(`DELETE FROM ${table} WHERE customer_id = ?`),
+  );
+  const mergedIntoPerson = db
+    .prepare<[number, number], number>(
+      `WITH RECURSIVE merged(id, depth) AS (
+         SELECT id, 0 FROM customers WHERE merged_into = ?
+         UNION SELECT c.id, depth + 1 FROM customers c JOIN merged m ON c.merged_into = m.id WHERE depth < ?)
+       SELECT id FROM merged`,
+    )
+    .pluck();
+  // The outbox keeps pushed rows (hq/README.md: for an HQ restored from a backup); an erased
+  // person's data must not stay in them, nor be pushed again.
+  const scrubOutbox = db.prepare<[number]>(
+    `UPDATE outbox SET payload = CASE kind
+       WHEN 'customer.enrolled' THEN json_set(payload, '$.name', '', '$.phoneE164', NULL, '$.email', NULL,
+         '$.birthday', NULL, '$.cardNo', NULL, '$.attributes', json('{}'))
+       WHEN 'customer.note' THEN json_set(payload, '$.text', '')
+       WHEN 'customer.tag' THEN json_set(payload, '$.tag', '')
+       WHEN 'customer.bag' THEN json_set(payload, '$.items', json('[]'))
+       ELSE payload END
+     WHERE kind IN ('customer.enrolled', 'customer.bag', 'customer.note', 'customer.tag')
+       AND json_extract(payload, '$.customerId') = ?`,
+  );
+
+  /** `from` now leads to `into`, and what the till kept about `from` moves to `into`. */
+  function absorb(from: number, into: number): void {
+    if (from === into || !existing.get(from)) return;
+    markMerged.run(into, from, into);
+    for (const move of moves) move.run(into, from);
+    for (const statement of leftovers) statement.run(from);
+  }
+
+  function profile(item: Profile, at: string): void {
+    const before = existing.get(item.id);
+    if (before?.erasedAt) return;
+    const firstCard = item.cards[0]?.cardNo ?? null;
+    if (firstCard !== null) freeCardNo.run(firstCard, item.id);
+    const columns: ProfileColumns = [
+      firstCard,
+      item.name,
+      item.phoneE164,
+      item.phoneE164,
+      item.email,
+      item.email === null ? null : normaliseEmail(item.email),
+      item.birthday,
+      item.createdAt,
+      item.tier,
+      item.pointsBalance,
+      item.expectedLtvMinor,
+      item.id,
+    ];
+    if (before) {
+      updateProfile.run(...columns);
+      if (before.name !== '') deleteName.run(item.id);
+      deleteCards.run(item.id);
+      deleteAttributes.run(item.id);
+    } else {
+      insertProfile.run(...columns);
+    }
+    if (item.name !== '') insertName.run(item.id, nameSearchText(item.name));
+    for (const card of item.cards) upsertCard.run(card.cardNo, item.id, card.issuedAt);
+    for (const [key, value] of Object.entries(item.attributes)) insertAttribute.run(item.id, key, value, at);
+    for (const consent of item.consents) {
+      const granted = consent.granted ? 1 : 0;
+      if (before && consentKnown.get(item.id, consent.purpose, consent.channel, consent.recordedAt, granted)) {
+        continue;
+      }
+      insertConsent.run(
+        item.id,
+        consent.purpose,
+        consent.channel,
+        granted,
+        consent.recordedAt,
+        consent.storeCode,
+        consent.terminalCode,
+      );
+    }
+    for (const localId of item.localIds) absorb(localId, item.id);
+  }
+
+  function merged(item: Merged, at: string): void {
+    placeholder.run(item.mergedInto, at);
+    placeholder.run(item.id, at);
+    absorb(item.id, item.mergedInto);
+    for (const localId of item.localIds) absorb(localId, item.mergedInto);
+  }
+
+  function erased(item: Erased): void {
+    erasedPlaceholder.run(item.id, item.erasedAt, item.erasedAt);
+    const person = new Set([item.id, ...item.localIds]);
+    for (const id of [...person]) for (const alias of mergedIntoPerson.all(id, MAX_MERGE_DEPTH)) person.add(alias);
+    for (const id of person) {
+      if (!existing.get(id)) continue;
+      customers.erase(id, item.erasedAt);
+      scrubOutbox.run(id);
+    }
+  }
+
+  return {
+    /** Applies items in order; call inside the page's transaction (secureDelete.ts around erasures). */
+    apply(items: readonly CustomerItem[], at: string): CustomerPageSummary {
+      const summary: CustomerPageSummary = { profiles: 0, merged: 0, erased: 0 };
+      for (const item of items) {
+        if (item.state === 'profile') {
+          profile(item, at);
+          summary.profiles += 1;
+        } else if (item.state === 'merged') {
+          merged(item, at);
+          summary.merged += 1;
+        } else {
+          erased(item);
+          summary.erased += 1;
+        }
+      }
+      return summary;
+    },
+    /** A row for a customer another stream names (coupons, history) before the customer's own item. */
+    ensure: (customerId: number, at: string) => void placeholder.run(customerId, at),
+  };
+}
+export type CustomerReplica = ReturnType<typeof createCustomerReplica>;
