@@ -301,6 +301,15 @@ describe('coupons', () => {
     });
   });
 
+  it('offers no personal coupon to a customer without marketing consent', async () => {
+    const { boris } = await storeWithCustomers();
+    coupon('BORIS-1', boris);
+    coupon('EVERYONE', null);
+    expect((await till.must('customers.profile', { customerId: boris })).coupons.map((c) => c.code)).toEqual([
+      'EVERYONE',
+    ]);
+  });
+
   it('refuses an unknown or expired code, and payment below the minimum spend', async () => {
     await storeWithCustomers();
     coupon('OLD', null, { until: '2001-01-01T00:00:00.000Z' });

@@ -163,7 +163,11 @@ export function createProfileService(deps: ProfileDeps) {
       })),
       history: purchases(ids, 0),
       historyMore: stats.visits > HISTORY_PAGE,
-      coupons: coupons.usableBy(ids, now.toISOString()).map(offer),
+      // A personal offer is marketing: without consent on some channel the person gets none.
+      coupons: coupons
+        .usableBy(ids, now.toISOString())
+        .filter((coupon) => coupon.customerId === null || Object.values(marketing).some(Boolean))
+        .map(offer),
       bag: clienteling.bag(customer.id).map((item) => {
         const product = catalog.productById(item.productId);
         return {
