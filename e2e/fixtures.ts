@@ -16,6 +16,7 @@ import { startHost } from '../main/host/server';
 import { createLogger, silentLogger } from '../main/log';
 import { startDevices } from '../main/services/devices';
 import { openTill } from '../main/services/till';
+import type { TillOptions } from '../main/services/till';
 import type { SimulatorHandles } from '../native-drivers/manager/types';
 import type { ProductRow } from '../main/store/seed/rows';
 import { formatMoney } from '../renderer/i18n/format';
@@ -35,10 +36,16 @@ export interface TillFixture {
   simulators: SimulatorHandles | null;
 }
 
-export const test = base.extend<{ till: TillFixture; tillDevices: 'none' | 'simulated' }>({
+export const test = base.extend<{
+  till: TillFixture;
+  tillDevices: 'none' | 'simulated';
+  tillSync: TillOptions['sync'];
+}>({
   /** Most tests need no devices; `test.use({ tillDevices: 'simulated' })` attaches the simulators. */
   tillDevices: ['none', { option: true }],
-  till: async ({ page, tillDevices }, use) => {
+  /** The HQ pusher's timing: `test.use({ tillSync: { … } })` makes its back-off predictable. */
+  tillSync: [undefined, { option: true }],
+  till: async ({ page, tillDevices, tillSync }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'omnitill-e2e-'));
     const config: TillConfig = {
       ...defaultTillConfig,
@@ -60,6 +67,7 @@ export const test = base.extend<{ till: TillFixture; tillDevices: 'none' | 'simu
       log,
       seedDemo: true,
       simulatorTiming: { presentMs: 150, authorizeMs: 100 },
+      ...(tillSync && { sync: tillSync }),
     });
     const host = await startHost({
       dispatch: till.dispatch,
@@ -103,6 +111,7 @@ export async function logIn(page: Page, name: string, pin: string): Promise<void
 }
 
 export const cashier = { name: 'Анна Петрова', pin: '1111' };
+export const manager = { name: 'Иван Соколов', pin: '9999' };
 
 /** An amount as the till shows it: the store's locale and currency (ru, RUB). */
 export const rub = (minor: number): string => formatMoney(minor, 'RUB', 'ru');

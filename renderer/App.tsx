@@ -11,6 +11,7 @@ import { ReceiptScreen } from './receipt/ReceiptScreen';
 import { ReturnScreen } from './returns/ReturnScreen';
 import { captureScan } from './scanner/scanCapture';
 import { useWedgeScanner } from './scanner/useWedgeScanner';
+import { SyncScreen } from './sync/SyncScreen';
 import { usePos, usePosStore } from './state/StoreContext';
 import type { Screen } from './state/types';
 
@@ -21,6 +22,7 @@ const screens: Record<Screen, () => ReactNode> = {
   receipt: () => <ReceiptScreen />,
   returns: () => <ReturnScreen />,
   devices: () => <DevicesScreen />,
+  sync: () => <SyncScreen />,
 };
 
 export function App() {

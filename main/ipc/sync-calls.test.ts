@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cashier, manager, openTestTill } from '../services/test-till';
+import { cashier, fixture, manager, openTestTill } from '../services/test-till';
 import type { TestTill } from '../services/test-till';
 
 let till: TestTill;
@@ -29,5 +29,18 @@ describe('the sync calls', () => {
     });
     expect(await till.call('sync.enrol', input)).toMatchObject({ error: { code: 'HQ_UNREACHABLE' } });
     expect((await till.must('sync.status', {})).state).toBe('not-enrolled');
+  });
+
+  it('tell the screen how many changes wait after every sale, even with no HQ to push to', async () => {
+    till = openTestTill();
+    await till.must('session.login', { userId: cashier.id, pin: cashier.pin });
+    const depths: number[] = [];
+    till.events.subscribe((name, payload) => {
+      if (name === 'sync.changed') depths.push((payload as { queueDepth: number }).queueDepth);
+    });
+    const cart = await till.must('cart.scan', { code: fixture.milk.barcode, source: 'wedge' });
+    await till.must('payment.cash', { cartId: cart.id, receivedMinor: 10_000 });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(depths.at(-1)).toBe(1);
   });
 });

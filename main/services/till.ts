@@ -101,10 +101,22 @@ export function openTill(options: TillOptions): Till {
   const rawOutbox = createOutbox(db);
   // Every outbox row kicks the pusher; kick() waits for the next turn of the event loop, after the
   // writing transaction has committed, so it never reads an uncommitted row.
+  // The queue depth on screen changes with every row, also while the pusher is backing off.
+  let closed = false;
+  let announcing = false;
+  const announceQueue = () => {
+    if (announcing) return;
+    announcing = true;
+    setImmediate(() => {
+      announcing = false;
+      if (!closed) events.emit('sync.changed', pusher.status());
+    });
+  };
   const outbox: Outbox = {
     append(kind, payload, at) {
       const id = rawOutbox.append(kind, payload, at);
       pusher.kick();
+      announceQueue();
       return id;
     },
   };
@@ -247,6 +259,7 @@ export function openTill(options: TillOptions): Till {
     },
     close: () => {
       detach?.();
+      closed = true;
       clearTimeout(warmReco);
       offSync();
       pusher.stop();

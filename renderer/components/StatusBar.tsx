@@ -1,6 +1,7 @@
 import { DeviceIndicators } from '../devices/DeviceIndicators';
 import { useI18n } from '../i18n/context';
 import { usePos, usePosStore } from '../state/StoreContext';
+import { SyncIndicator } from '../sync/SyncIndicator';
 import { Clock } from './Clock';
 import { LocaleSelect } from './LocaleSelect';
 import { SimOutcomeSelect } from './SimOutcomeSelect';
@@ -35,6 +36,7 @@ export function StatusBar() {
         {signedIn && status?.paymentSimulator && (
           <SimOutcomeSelect initial={status.paymentSimulator.outcome} />
         )}
+        {signedIn && <SyncIndicator />}
         {signedIn && <DeviceIndicators />}
         {signedIn && (
           <button

@@ -18,14 +18,24 @@ export function DevicesScreen() {
     <div className="devices" data-testid="devices-screen">
       <header className="devices__head">
         <h2 className="devices__title">{t('devices.title')}</h2>
-        <button
-          type="button"
-          className="button"
-          data-testid="devices-back"
-          onClick={() => store.closeDevices()}
-        >
-          {t('devices.back')}
-        </button>
+        <div className="devices__actions">
+          <button
+            type="button"
+            className="button"
+            data-testid="devices-sync"
+            onClick={() => store.openSync()}
+          >
+            {t('sync.open')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            data-testid="devices-back"
+            onClick={() => store.closeDevices()}
+          >
+            {t('devices.back')}
+          </button>
+        </div>
       </header>
       <div className="devices__body">
         <div className="devices__column">

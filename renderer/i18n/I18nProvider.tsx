@@ -9,6 +9,7 @@ import {
   formatDate,
   formatDateTime,
   formatDaysAgo,
+  formatMoment,
   formatMoney,
   formatQuantity,
   formatRate,
@@ -16,7 +17,7 @@ import {
 } from './format';
 import { isLocale } from './locales';
 import { localName } from './names';
-import { createTranslator, deviceProblemText, errorText } from './translate';
+import { createTranslator, deviceProblemText, errorText, syncProblemText } from './translate';
 
 const storageKey = 'omnitill.locale';
 
@@ -57,10 +58,12 @@ export function I18nProvider({ storeLocale, storeCurrency, children }: I18nProvi
           currency: storeCurrency,
         }),
       deviceProblem: (problem) => deviceProblemText(messages, problem),
+      syncProblem: (code) => syncProblemText(messages, code),
       money: (minor, currency) => formatMoney(minor, currency, locale),
       quantity: (milli, unit) => formatQuantity(milli, unit, locale),
       rate: (rateBp) => formatRate(rateBp, locale),
       dateTime: (iso) => formatDateTime(iso, locale),
+      moment: (iso, seconds) => formatMoment(iso, new Date(), locale, seconds),
       date: (iso) => formatDate(iso, locale),
       daysAgo: (days) => formatDaysAgo(days, locale),
       share: (share) => formatShare(share, locale),

@@ -9,10 +9,14 @@ export interface I18n {
   errorText(error: Pick<PosError, 'code' | 'params'>): string;
   /** A device problem code (as in DeviceSnapshot or a print job) in words. */
   deviceProblem(problem: string): string;
+  /** The code of the link to HQ's last problem (SyncStatus `lastError.code`) in words for staff. */
+  syncProblem(code: string): string;
   money(minor: number, currency: string): string;
   quantity(milli: number, unit: Unit): string;
   rate(rateBp: number): string;
   dateTime(iso: string): string;
+  /** A moment of today as its time (HH:MM, or HH:MM:SS with `seconds`); of another day with its date. */
+  moment(iso: string, seconds?: boolean): string;
   /** A day without the time. */
   date(iso: string): string;
   /** "16 days ago", "yesterday". */

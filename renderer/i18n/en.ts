@@ -8,8 +8,18 @@ import type {
   DeviceTransportKind,
   PrintJobView,
 } from '../../contract/devices';
+import type { SyncStatus } from '../../contract/sync-status';
 import { plural } from './plural';
-import type { CardMisreadReason, CouponInvalidity, MemberQrRefusal, ScanNotForCartKind } from './types';
+import type {
+  CardMisreadReason,
+  CouponInvalidity,
+  EnrolRefusal,
+  MemberQrRefusal,
+  ScanNotForCartKind,
+  SyncProblem,
+} from './types';
+
+type SyncState = SyncStatus['state'];
 
 const errors: Record<ErrorCode, string> = {
   BAD_REQUEST: 'The till could not accept this. Check what you entered.',
@@ -66,6 +76,9 @@ const errors: Record<ErrorCode, string> = {
   COUPON_NOT_FOR_CUSTOMER: 'This coupon belongs to another customer.',
   COUPON_MIN_SPEND: 'The purchase is below this coupon’s minimum spend.',
   PRODUCT_NOT_FOUND: 'This product is not sold in this store.',
+  BAD_HQ_URL: 'This is not an HQ address. It starts with https:// (or http://).',
+  HQ_UNREACHABLE: 'HQ did not answer. Check the address and the store’s network, then try again.',
+  ENROL_REFUSED: 'HQ refused to enrol this till. Ask HQ for a new code.',
   NOT_SIMULATED: 'This till uses the real device here, not a simulator.',
 };
 
@@ -442,6 +455,71 @@ export const en = {
       cancelled: 'Not printed: cancelled',
     },
   },
+  sync: {
+    /** The status bar's indicator; a waiting count follows it after a dot. */
+    indicator: {
+      online: 'HQ online',
+      offline: 'Offline since {time}',
+      refused: 'HQ refused — see sync page',
+      'not-enrolled': 'Not connected to HQ',
+    } satisfies Record<SyncState, string>,
+    waiting: plural({ one: '{count} waiting', other: '{count} waiting' }),
+    title: 'Sync with HQ',
+    open: 'Sync with HQ',
+    back: 'Back to sale',
+    states: {
+      online: 'Online: sales and changes reach HQ.',
+      offline:
+        'Offline since {time}. Sales go on as usual: they are kept on the till and sent when HQ is back.',
+      refused: 'HQ refused what the till sent. Sales go on as usual; a manager or IT must look.',
+      'not-enrolled':
+        'Not connected to HQ. Sales go on as usual and are kept on the till until a manager enrols it.',
+    } satisfies Record<SyncState, string>,
+    queueDepth: 'Sales and changes waiting',
+    lastSuccess: 'Last sent to HQ',
+    lastError: 'Last problem',
+    nextAttempt: 'Next attempt',
+    never: 'Never',
+    none: 'None',
+    notScheduled: 'Not scheduled',
+    /** The English message of the last problem, for IT. */
+    details: 'For IT: {code} — {message}',
+    retryNow: 'Retry now',
+    problems: {
+      HQ_UNREACHABLE: 'HQ could not be reached: the store’s network or HQ is down. The till keeps trying.',
+      BAD_ANSWER: 'HQ gave an answer the till does not understand. The till keeps trying.',
+      UNAUTHORIZED: 'HQ no longer accepts this till. A manager must enrol it again.',
+      FORBIDDEN: 'HQ refused this till’s data. Call IT.',
+      CROSS_STORE: 'HQ says the till’s data belongs to another store. Call IT.',
+      PAYLOAD_INVALID: 'HQ refused a sale or a change as invalid. Call IT.',
+      PAYLOAD_TOO_LARGE: 'HQ refused the data as too large. Call IT.',
+      RATE_LIMITED: 'HQ is busy and asked the till to wait. The till tries again later.',
+      BAD_REQUEST: 'HQ refused what the till sent. Call IT.',
+      SEQ_GAP: 'HQ is missing earlier data of this till. Call IT.',
+      EPOCH_MISMATCH: 'HQ was restored from a backup. The till sends its data again.',
+      CONFLICT: 'HQ and the till disagree about what was sent. Call IT.',
+      CREDENTIALS_DAMAGED: 'The till’s HQ credential is damaged. A manager must enrol the till again.',
+      NOT_FOUND: 'HQ at this address does not take the till’s data. Call IT.',
+      INTERNAL: 'Something went wrong while sending to HQ. The till keeps trying.',
+    } satisfies Record<SyncProblem, string>,
+    /** A problem the till has no words for: its code is on the details line. */
+    otherProblem: 'HQ answered with an error. The till keeps trying; call IT if it stays.',
+    enrol: {
+      title: 'Enrol this till with HQ',
+      againTitle: 'Enrol again',
+      hint: 'HQ’s administrator gives the HQ address and a one-time code for this store.',
+      againHint: 'Only when IT asks: a new code replaces this till’s link to HQ.',
+      again: 'Enrol again…',
+      hqUrl: 'HQ address',
+      hqUrlPlaceholder: 'https://hq.example.com',
+      code: 'One-time code',
+      codePlaceholder: 'ABCDE-FGHJK',
+      submit: 'Enrol',
+      busy: 'Enrolling…',
+      managerOnly: 'A manager enrols the till.',
+      done: 'The till is enrolled with HQ.',
+    },
+  },
   simulator: {
     title: 'Simulators',
     hint: 'For demos and tests: these send what a real device would, over its own connection.',
@@ -497,5 +575,11 @@ export const en = {
       'not-yet': 'This coupon is not valid yet.',
       expired: 'This coupon has expired.',
     } satisfies Record<CouponInvalidity, string>,
+    ENROL_REFUSED: {
+      ENROL_CODE_REFUSED:
+        'HQ refused this code: it is mistyped, expired or used already. Check it, or ask HQ for a new one.',
+      STORE_MISMATCH: 'This code is for another store. Ask HQ for a code for this store.',
+      RATE_LIMITED: 'Too many attempts. Wait a minute, then try again.',
+    } satisfies Record<EnrolRefusal, string>,
   },
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   currencyDigits,
   editableMoney,
+  formatMoment,
   formatMoney,
   formatQuantity,
   formatRate,
@@ -54,5 +55,24 @@ describe('money and quantities on screen', () => {
     expect(localName({ ru: 'Молоко', en: 'Milk' }, 'en', 'ru')).toBe('Milk');
     expect(localName({ ru: 'Молоко' }, 'zh-CN', 'ru')).toBe('Молоко');
     expect(localName({ en: 'Milk' }, 'zh-CN', 'ru')).toBe('Milk');
+  });
+});
+
+describe('moments on the sync page and in the status bar', () => {
+  // Built in the machine's own zone: the till shows its local time.
+  const at = (month: number, day: number, hours: number, minutes: number, seconds = 0, year = 2025) =>
+    new Date(year, month - 1, day, hours, minutes, seconds).toISOString();
+  const now = new Date(2025, 10, 23, 15, 0);
+
+  it('shows a moment of today as its time alone, with seconds when asked', () => {
+    expect(formatMoment(at(11, 23, 9, 5), now, 'ru')).toBe('09:05');
+    expect(formatMoment(at(11, 23, 9, 5, 7), now, 'ru', true)).toBe('09:05:07');
+    expect(formatMoment(at(11, 23, 14, 3), now, 'zh-CN')).toBe('14:03');
+  });
+
+  it('adds the day to a moment of another day, and the year to one of another year', () => {
+    expect(formatMoment(at(11, 22, 18, 4), now, 'en')).toBe('Nov 22, 06:04 PM');
+    expect(formatMoment(at(11, 22, 18, 4), now, 'ru')).toBe('22 нояб., 18:04');
+    expect(formatMoment(at(12, 31, 23, 59, 0, 2024), now, 'en')).toBe('Dec 31, 2024, 11:59 PM');
   });
 });

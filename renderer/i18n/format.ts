@@ -80,6 +80,21 @@ export const formatCount = (count: number, locale: Locale): string =>
 export const formatClock = (date: Date, locale: Locale): string =>
   new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(date);
 
+/**
+ * A moment as the till's clock shows it: the time alone on the day of `now` (HH:MM, with seconds
+ * when asked), else with its day and month too, and its year when that differs. A till offline
+ * since 18:04 yesterday must not read as offline for a few minutes.
+ */
+export function formatMoment(iso: string, now: Date, locale: Locale, seconds = false): string {
+  const date = new Date(iso);
+  const time: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+  if (seconds) time.second = '2-digit';
+  if (date.toDateString() === now.toDateString()) return new Intl.DateTimeFormat(locale, time).format(date);
+  const day: Intl.DateTimeFormatOptions = { ...time, day: 'numeric', month: 'short' };
+  if (date.getFullYear() !== now.getFullYear()) day.year = 'numeric';
+  return new Intl.DateTimeFormat(locale, day).format(date);
+}
+
 export const decimalSeparator = (locale: Locale): string =>
   numberFormat(locale, { minimumFractionDigits: 1 })
     .formatToParts(1.5)

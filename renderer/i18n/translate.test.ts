@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogues } from './catalogues';
-import { createTranslator, errorText, interpolate } from './translate';
+import { createTranslator, errorText, interpolate, syncProblemText } from './translate';
 
 describe('translate', () => {
   it('fills {name} placeholders', () => {
@@ -112,5 +112,28 @@ describe('translate', () => {
       params: { masked: '411111******1111' },
     });
     expect(text).toBe('This is a payment card: use the payment terminal.');
+  });
+
+  it('says why HQ refused to enrol the till, in general words for a reason it does not know', () => {
+    const refused = (reason: string) => ({ code: 'ENROL_REFUSED' as const, params: { reason } });
+    expect(errorText(catalogues.en, refused('ENROL_CODE_REFUSED'))).toBe(
+      'HQ refused this code: it is mistyped, expired or used already. Check it, or ask HQ for a new one.',
+    );
+    expect(errorText(catalogues.ru, refused('STORE_MISMATCH'))).toBe(
+      'Этот код выдан для другого магазина. Запросите в офисе код для этого магазина.',
+    );
+    expect(errorText(catalogues['zh-CN'], refused('RATE_LIMITED'))).toBe(
+      '尝试次数过多。请等待一分钟后重试。',
+    );
+    expect(errorText(catalogues.en, refused('INTERNAL'))).toBe(catalogues.en.errors.ENROL_REFUSED);
+    expect(errorText(catalogues.en, { code: 'ENROL_REFUSED' })).toBe(catalogues.en.errors.ENROL_REFUSED);
+  });
+
+  it('puts the link to HQ’s last problem in words, and one it does not know in general words', () => {
+    expect(syncProblemText(catalogues.en, 'UNAUTHORIZED')).toBe(
+      'HQ no longer accepts this till. A manager must enrol it again.',
+    );
+    expect(syncProblemText(catalogues.ru, 'HTTP_502')).toBe(catalogues.ru.sync.otherProblem);
+    expect(syncProblemText(catalogues.en, 'constructor')).toBe(catalogues.en.sync.otherProblem);
   });
 });

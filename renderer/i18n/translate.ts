@@ -43,12 +43,17 @@ const wordOf = (
 export const deviceProblemText = (messages: Messages, problem: string): string =>
   wordOf(messages.devices.problems, problem) ?? problem;
 
+/** The last problem of the link to HQ in words for staff; one the till has no words for, in general ones. */
+export const syncProblemText = (messages: Messages, code: string): string =>
+  wordOf(messages.sync.problems, code) ?? messages.sync.otherProblem;
+
 /** Errors with one text per case: the parameter that names the case, whose texts are in `errorCases`. */
 const errorCaseParams = {
   SCAN_NOT_FOR_CART: 'kind',
   CARD_MISREAD: 'reason',
   MEMBER_QR_REFUSED: 'reason',
   COUPON_NOT_VALID: 'reason',
+  ENROL_REFUSED: 'reason',
 } as const satisfies Record<keyof Messages['errorCases'], string>;
 
 /** Money in the screen's format, and the currency of amounts that do not name theirs (the store's). */

@@ -1,3 +1,4 @@
+import type { HqErrorCode } from '../../contract/sync';
 import type { en } from './en';
 import type { PluralForms } from './plural';
 
@@ -28,3 +29,28 @@ export type CouponInvalidity = 'not-yet' | 'expired';
 /** Why a member QR code was refused (MEMBER_QR_REFUSED's `reason`, main's member token error kind). */
 export type MemberQrRefusal =
   'replayed' | 'expired' | 'not-yet-valid' | 'forged' | 'unknown-key' | 'malformed';
+
+/** Why HQ refused to enrol the till (ENROL_REFUSED's `reason`, HQ's error code). */
+export type EnrolRefusal = Extract<HqErrorCode, 'ENROL_CODE_REFUSED' | 'STORE_MISMATCH' | 'RATE_LIMITED'>;
+
+/**
+ * The last problem of the link to HQ (SyncStatus `lastError.code`) that the till has words for: the
+ * error codes HQ answers a push with, and the pusher's own (HQ did not answer, answered nonsense, the
+ * credential file is damaged). Any other code gets a general text; its code is on the details line.
+ */
+export type SyncProblem =
+  | 'HQ_UNREACHABLE'
+  | 'BAD_ANSWER'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'CROSS_STORE'
+  | 'PAYLOAD_INVALID'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'RATE_LIMITED'
+  | 'BAD_REQUEST'
+  | 'SEQ_GAP'
+  | 'EPOCH_MISMATCH'
+  | 'CONFLICT'
+  | 'CREDENTIALS_DAMAGED'
+  | 'NOT_FOUND'
+  | 'INTERNAL';

@@ -13,6 +13,7 @@ import {
   receiptPrinter,
   saleCartId,
   status,
+  syncOnline,
 } from './fakeApi.test-support';
 import { createPosStore } from './posStore';
 
@@ -23,6 +24,7 @@ async function signedInStore(api: FakeApi = createFakeApi()) {
   api.handle('cart.get', () => ok(cart(saleCartId)));
   api.handle('devices.list', () => ok([receiptPrinter]));
   api.handle('printer.queue', () => ok({ queued: 0, recent: [] }));
+  api.handle('sync.status', () => ok(syncOnline()));
   api.handle('customers.profile', () => ok(olgaProfile()));
   const feedback = { scanAccepted: vi.fn(), error: vi.fn() };
   const store = createPosStore(api, feedback);

@@ -13,6 +13,7 @@ import type {
   Receipt,
   SessionStatus,
 } from '../../contract/ipc';
+import type { SyncStatus } from '../../contract/sync-status';
 
 type Handler<N extends CallName> = (
   input: CallInput<N>,
@@ -179,6 +180,32 @@ export const printJob = (patch: Partial<PrintJobView> = {}): PrintJobView => ({
   printedAt: null,
   ...patch,
 });
+
+/** The link to HQ of a till online since its last push, with nothing waiting. */
+export const syncOnline = (patch: Partial<SyncStatus> = {}): SyncStatus => ({
+  state: 'online',
+  offlineSince: null,
+  queueDepth: 0,
+  lastSuccessAt: '2025-11-23T10:15:02.000Z',
+  lastError: null,
+  nextAttemptAt: null,
+  ...patch,
+});
+
+/** The link to HQ of a till that lost it at 10:20 with a sale waiting, trying again at 10:21. */
+export const syncOffline = (patch: Partial<SyncStatus> = {}): SyncStatus =>
+  syncOnline({
+    state: 'offline',
+    offlineSince: '2025-11-23T10:20:00.000Z',
+    queueDepth: 1,
+    lastError: {
+      at: '2025-11-23T10:20:00.000Z',
+      code: 'HQ_UNREACHABLE',
+      message: 'HQ at https://hq.example did not answer: fetch failed',
+    },
+    nextAttemptAt: '2025-11-23T10:21:00.000Z',
+    ...patch,
+  });
 
 /** A demo customer as the cart names them. */
 export const olga: CartCustomer = { id: 42, name: 'Ольга Смирнова', tier: 'gold', cardMasked: '•••• 0420' };

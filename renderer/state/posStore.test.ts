@@ -12,6 +12,7 @@ import {
   saleCartId,
   serialScanner,
   status,
+  syncOnline,
 } from './fakeApi.test-support';
 import { createPosStore } from './posStore';
 import { canRetryCommit, isPayVisible } from './types';
@@ -24,6 +25,7 @@ async function signedInStore(api: FakeApi = createFakeApi()) {
   api.handle('cart.scan', () => ok(cart(saleCartId, [milk])));
   api.handle('devices.list', () => ok([serialScanner, receiptPrinter]));
   api.handle('printer.queue', () => ok({ queued: 0, recent: [] }));
+  api.handle('sync.status', () => ok(syncOnline()));
   const feedback = { scanAccepted: vi.fn(), error: vi.fn() };
   const store = createPosStore(api, feedback);
   store.start();

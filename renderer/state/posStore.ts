@@ -15,6 +15,7 @@ import { createCustomerActions } from './customers';
 import { simulatedPrinter, withDevice, withPrintJob } from './devices';
 import { createRefresher } from './refresher';
 import { createSerialQueue } from './serialQueue';
+import { createSyncActions } from './sync';
 import type { PosState, Screen, SimulatedPrinter } from './types';
 import { idlePayment, initialState, noCustomer, noReturn } from './types';
 
@@ -114,6 +115,7 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
       customer: noCustomer,
       devices: null,
       printQueue: null,
+      sync: null,
     }));
     void loadCashiers();
   }
@@ -135,6 +137,7 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
     }
     // Also after the event socket reconnects (it re-sends the status): what changed meanwhile.
     void loadDevices();
+    void loadSync();
   }
 
   const deviceLoads = createRefresher(async () => {
@@ -199,6 +202,8 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
     set({ screen: 'receipt', receipt: outcome.receipt, payOpen: false });
     // The receipt's print job was queued with the sale: show it under the receipt.
     void printQueueLoads.run();
+    // So was the sale for HQ, and main announces no new queue depth while it backs off.
+    void loadSync();
     if (outcome.cart.id !== cartId) applyCart(outcome.cart);
     else void refreshCart();
   }
@@ -221,6 +226,13 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
       return cart !== null;
     });
   }
+
+  const { loadSync, applySync, ...syncActions } = createSyncActions({
+    api,
+    getState: () => state,
+    set,
+    notify,
+  });
 
   const { syncCustomer, ...customerActions } = createCustomerActions({
     api,
@@ -245,7 +257,7 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
   const isSignedIn = (): boolean =>
     state.status?.user != null && state.screen !== 'boot' && state.screen !== 'login';
 
-  /** Back to the sale from a screen beside it (the receipt, the devices page). */
+  /** Back to the sale from a screen beside it (the receipt, the devices page, the sync page). */
   function backToSale(): void {
     set({ screen: 'checkout', receipt: null, returns: noReturn });
     if (!state.cart || completedCartIds.has(state.cart.id)) void refreshCart();
@@ -294,6 +306,7 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
         }),
         api.on('device.changed', applyDevice),
         api.on('print.changed', applyPrintJob),
+        api.on('sync.changed', applySync),
         // A device's refusal or a printer's trouble: nobody tapped anything, so it must also be heard.
         api.on('notice', (error) => notify(error, true)),
         api.on('scan.receipt', ({ receiptNo }) => {
@@ -348,7 +361,7 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
         if (!cart) return;
         feedback.scanAccepted();
         applyCart(cart);
-        if (state.screen === 'receipt' || state.screen === 'devices')
+        if (state.screen === 'receipt' || state.screen === 'devices' || state.screen === 'sync')
           set({ screen: 'checkout', receipt: null });
       });
     },
@@ -405,6 +418,7 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
       if (receipt) {
         set({ screen: 'receipt', receipt, returns: noReturn });
         void printQueueLoads.run();
+        void loadSync();
       } else set((s) => ({ returns: { ...s.returns, busy: false } }));
     },
 
@@ -440,5 +454,17 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
       set({ simulatedPrinter: { ...simulatedPrinter(state.simulatedPrinter, state.devices), ...change } });
       return true;
     },
+
+    /** The sync page, read afresh: the queue as it is now. */
+    openSync(): void {
+      if (!isSignedIn() || state.screen === 'sync' || !canLeaveFor('sync')) return;
+      lookupSeq += 1;
+      set({ screen: 'sync', returns: noReturn });
+      void loadSync();
+    },
+    closeSync(): void {
+      if (state.screen === 'sync') backToSale();
+    },
+    ...syncActions,
   };
 }

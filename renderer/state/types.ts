@@ -2,8 +2,9 @@ import type { ErrorCode } from '../../contract/common';
 import type { CustomerProfile, Purchase } from '../../contract/customers';
 import type { DeviceSnapshot, PrintQueueView } from '../../contract/devices';
 import type { Cart, EventPayload, Receipt, ReturnableSale, SessionStatus, User } from '../../contract/ipc';
+import type { SyncStatus } from '../../contract/sync-status';
 
-export type Screen = 'boot' | 'login' | 'checkout' | 'receipt' | 'returns' | 'devices';
+export type Screen = 'boot' | 'login' | 'checkout' | 'receipt' | 'returns' | 'devices' | 'sync';
 
 export type CardStage = EventPayload<'payment.progress'>['stage'];
 
@@ -69,6 +70,8 @@ export interface PosState {
   reprinting: boolean;
   /** What this screen last set on the simulated printer; null until it sets something. */
   simulatedPrinter: SimulatedPrinter | null;
+  /** The link to HQ, loaded after login and kept current by `sync.changed`; null until loaded. */
+  sync: SyncStatus | null;
 }
 
 export const idlePayment: PaymentState = { busy: null, stage: null, retry: false };
@@ -98,6 +101,7 @@ export const initialState: PosState = {
   printQueue: null,
   reprinting: false,
   simulatedPrinter: null,
+  sync: null,
 };
 
 /** The pay panel shows while the cashier asked for it, and always once money has been taken. */

@@ -1,0 +1,28 @@
+import { useEscape } from '../components/escape';
+import { useI18n } from '../i18n/context';
+import { usePosStore } from '../state/StoreContext';
+import { EnrolPanel } from './EnrolPanel';
+import { SyncStatusPanel } from './SyncStatusPanel';
+import './sync.css';
+
+/** The till's link to HQ for staff: what waits, what went wrong, retry now; enrolment for a manager. */
+export function SyncScreen() {
+  const store = usePosStore();
+  const { t } = useI18n();
+  useEscape(() => store.closeSync());
+
+  return (
+    <div className="sync" data-testid="sync-screen">
+      <header className="sync__head">
+        <h2 className="sync__title">{t('sync.title')}</h2>
+        <button type="button" className="button" data-testid="sync-back" onClick={() => store.closeSync()}>
+          {t('sync.back')}
+        </button>
+      </header>
+      <div className="sync__body">
+        <SyncStatusPanel />
+        <EnrolPanel />
+      </div>
+    </div>
+  );
+}
