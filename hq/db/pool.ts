@@ -18,6 +18,14 @@ export function createPool(connectionString: string, max: number): Pool {
 
 export async function inTransaction<T>(pool: Pool, work: (tx: Tx) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // A connection lost mid-transaction (PostgreSQL restarted, a failover) fails the statement in
+  // flight, and pg also emits 'error' on the client: with no listener on a checked-out client that
+  // is an uncaught exception, which would end the HQ process. The broken client is then discarded.
+  let lost: Error | undefined;
+  const onError = (error: Error) => {
+    lost = error;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -27,7 +35,8 @@ export async function inTransaction<T>(pool: Pool, work: (tx: Tx) => Promise<T>)
     await client.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(lost);
   }
 }
 

@@ -1,0 +1,182 @@
+// `npm run bench:sync`: HQ's ingest of till sales (5 lines each), in sales per second, as JSON.
+// HQ runs as `npm run hq` does (its own process, pool of 10, log level info) on an embedded
+// PostgreSQL with production durability (fsync on, synchronous_commit on: an acknowledged sale is
+// on disk); BENCH_FSYNC=off measures the same without fsync. Several terminals push at once, each
+// as a till's pusher does (oldest first, one request in flight), at the batch sizes a till sends:
+// 1 (a sale pushed as it completes), 20 (a busy till catching up) and 200 (the pusher's batch after
+// an outage). Then, in the same run, the same sale documents of the batch-200 round are replicated
+// by PouchDB (a local LevelDB per terminal) to pouchdb-server on loopback, and the two rates are
+// given as a ratio. BENCH_TERMINALS and BENCH_SALES (per terminal, batch-200 round) scale it;
+// BENCH_HQ_PROFILE=<dir> writes a CPU profile of HQ there.
+import { cpus } from 'node:os';
+import type { PushMutation } from '../contract/sync';
+import { freePort } from '../main/sync/proof/cluster';
+import { startProofHq } from '../main/sync/proof/proof-hq';
+import { localPouch, pouchVersion, startPouchServer } from './sync/pouch';
+import { enrolTerminal, pushBodies, pushInOrder, salesOf } from './sync/terminals';
+import type { BenchTerminal } from './sync/terminals';
+import { summary } from './stats';
+
+const TERMINALS = Number(process.env.BENCH_TERMINALS ?? 8);
+const SALES = Number(process.env.BENCH_SALES ?? 2400);
+const FSYNC = process.env.BENCH_FSYNC !== 'off';
+const ROUNDS = [
+  { batchSize: 1, salesPerTerminal: Math.max(1, Math.round(SALES / 10)) },
+  { batchSize: 20, salesPerTerminal: Math.round(SALES / 2 / 20) * 20 },
+  { batchSize: 200, salesPerTerminal: Math.round(SALES / 200) * 200 },
+];
+const STORE = '0001';
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const PROFILE = process.env.BENCH_HQ_PROFILE;
+const hq = await startProofHq({
+  mode: 'child',
+  fsync: FSYNC,
+  poolSize: 10,
+  nodeArgs: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [],
+});
+await hq.createStore(STORE);
+let terminalNo = 0;
+
+async function terminals(count: number): Promise<BenchTerminal[]> {
+  const enrolled: BenchTerminal[] = [];
+  for (let i = 0; i < count; i += 1) {
+    terminalNo += 1;
+    const code = await hq.enrolmentCode(STORE);
+    enrolled.push(await enrolTerminal(hq.url, code, String(terminalNo).padStart(2, '0'), STORE));
+  }
+  return enrolled;
+}
+
+async function hqCounts() {
+  const { rows } = await hq.db.query<{ sales: number; lines: number; flags: number }>(
+    `SELECT (SELECT count(*)::int FROM sales) AS sales, (SELECT count(*)::int FROM sale_lines) AS lines,
+       (SELECT count(*)::int FROM review_flags) AS flags`,
+  );
+  const counts = rows[0];
+  if (!counts) throw new Error('no counts');
+  return counts;
+}
+
+interface Round {
+  batchSize: number;
+  terminals: number;
+  sales: number;
+  seconds: number;
+  salesPerSecond: number;
+  linesPerSecond: number;
+  requestMs: ReturnType<typeof summary>;
+}
+
+const rounds: Round[] = [];
+let pouchInput: { terminal: BenchTerminal; mutations: PushMutation[] }[] = [];
+try {
+  for (const { batchSize, salesPerTerminal } of ROUNDS) {
+    const pushing = await terminals(TERMINALS);
+    // Each terminal's first push (one sale) warms HQ's credential cache: scrypt once per terminal.
+    const work = pushing.map((terminal) => {
+      const mutations = salesOf(STORE, terminal.terminalCode, salesPerTerminal + 1);
+      return { terminal, mutations, bodies: pushBodies(terminal, mutations.slice(1), batchSize) };
+    });
+    await Promise.all(
+      work.map(({ terminal, mutations }) =>
+        pushInOrder(hq.url, terminal, pushBodies(terminal, mutations.slice(0, 1), 1)),
+      ),
+    );
+    const before = await hqCounts();
+    log(`ingest: ${TERMINALS} terminals × ${salesPerTerminal} sales in batches of ${batchSize}…`);
+    const started = performance.now();
+    const latencies = await Promise.all(
+      work.map(({ terminal, bodies }) => pushInOrder(hq.url, terminal, bodies)),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const after = await hqCounts();
+    const sales = TERMINALS * salesPerTerminal;
+    if (
+      after.sales - before.sales !== sales ||
+      after.lines - before.lines !== sales * 5 ||
+      after.flags !== 0
+    ) {
+      throw new Error(
+        `HQ holds ${after.sales - before.sales} sales, ${after.lines - before.lines} lines, ${after.flags} flags`,
+      );
+    }
+    rounds.push({
+      batchSize,
+      terminals: TERMINALS,
+      sales,
+      seconds: Number(seconds.toFixed(2)),
+      salesPerSecond: Math.round(sales / seconds),
+      linesPerSecond: Math.round((sales * 5) / seconds),
+      requestMs: summary(latencies.flat(), 1),
+    });
+    if (batchSize === 200)
+      pouchInput = work.map(({ terminal, mutations }) => ({ terminal, mutations: mutations.slice(1) }));
+  }
+} finally {
+  await hq.close();
+}
+
+// PouchDB: the batch-200 round's sales, one document each, from a local database per terminal.
+const pouchPort = await freePort();
+const server = await startPouchServer(pouchPort);
+const target = await server.createDb('sales');
+const locals = await Promise.all(
+  pouchInput.map(({ mutations }) =>
+    localPouch(mutations.map((mutation) => ({ _id: mutation.id, ...(mutation.payload as object) }))),
+  ),
+);
+const docs = pouchInput.reduce((n, { mutations }) => n + mutations.length, 0);
+log(`pouchdb: ${locals.length} local databases × ${docs / Math.max(1, locals.length)} docs replicating…`);
+let pouchSeconds = 0;
+try {
+  const started = performance.now();
+  const results = await Promise.all(locals.map(({ db }) => db.replicate.to(target, { batch_size: 200 })));
+  pouchSeconds = (performance.now() - started) / 1000;
+  const written = results.reduce((n, result) => n + result.docs_written, 0);
+  const atServer = await server.docCount('sales');
+  if (written !== docs || atServer !== docs) {
+    throw new Error(`PouchDB wrote ${written} of ${docs} documents; the server holds ${atServer}`);
+  }
+} finally {
+  await Promise.all(locals.map((local) => local.close()));
+  await server.close();
+}
+const pouchPerSecond = Math.round(docs / pouchSeconds);
+const matched = rounds.find((round) => round.batchSize === 200);
+
+console.info(
+  JSON.stringify(
+    {
+      bench: 'sync-ingest',
+      machine: { cores: cpus().length, node: process.version },
+      hq: {
+        process: 'npm run hq entry point (hq/cli.ts), own process',
+        dbPool: 10,
+        logLevel: 'info',
+        postgres: {
+          embedded: true,
+          fsync: FSYNC ? 'on' : 'off',
+          synchronous_commit: 'on',
+          full_page_writes: FSYNC ? 'on' : 'off',
+        },
+      },
+      saleLines: 5,
+      rounds,
+      pouchdb: {
+        pouchdb: pouchVersion(),
+        pouchdbServer: server.version,
+        storage: 'LevelDB on both sides (pouchdb-server default)',
+        terminals: locals.length,
+        docs,
+        batchSize: 200,
+        seconds: Number(pouchSeconds.toFixed(2)),
+        docsPerSecond: pouchPerSecond,
+      },
+      ratioOmnitillToPouchdb: matched ? Number((matched.salesPerSecond / pouchPerSecond).toFixed(1)) : null,
+      targets: { salesPerSecond: 5000, ratioOmnitillToPouchdb: 5 },
+    },
+    null,
+    2,
+  ),
+);
