@@ -2,7 +2,18 @@
 // pushes them with. Each outbox row is one mutation with a global id and this terminal's sequence
 // number; HQ applies each id exactly once.
 import { z } from 'zod';
-import { IsoTimestamp, NonNegativeMinorUnits, QuantityMilli, Uuid } from './common';
+import {
+  CurrencyCode,
+  IsoTimestamp,
+  LocalizedNames,
+  NonNegativeMinorUnits,
+  QuantityMilli,
+  TaxRateBp,
+  Unit,
+  Uuid,
+} from './common';
+import { MemberQrSettings } from './config';
+import { Channel, CouponKind, MarketingChannel } from './customers';
 import { Receipt } from './ipc';
 
 export const OutboxKind = z.enum([
@@ -245,3 +256,312 @@ export type HqError = z.infer<typeof HqError>;
 
 // The till's link to HQ as the UI shows it lives apart, so contract/ipc.ts can use it without a cycle.
 export { SyncStatus } from './sync-status';
+
+// ---------------------------------------------------------------------------------------------
+// Pull (HQ -> till). HQ owns these streams; a till never writes them, so pulls never wait for
+// pushes. Each stream is a change feed in HQ's commit order: `GET /v1/pull/<stream>?after=<cursor>`
+// answers a page of items (each the entity's current state, tombstones included) and the cursor to
+// ask after next. A till applies a page and stores its cursor in one SQLite transaction.
+
+export const PullStream = z.enum([
+  'catalogue',
+  'prices',
+  'customers',
+  'coupons',
+  'history',
+  'settings',
+  'reco',
+]);
+export type PullStream = z.infer<typeof PullStream>;
+
+/**
+ * Where a till is in a stream: `v1.<hqEpoch>.<xid>.<seq>`, opaque to the till. A cursor of another
+ * HQ epoch (HQ restored from a backup) is answered 409 CURSOR_STALE: the till pulls the stream again.
+ */
+export const PullCursor = z.string().regex(/^v1\.[A-Za-z0-9-]{1,64}\.\d{1,20}\.\d{1,20}$/, 'a pull cursor');
+export type PullCursor = z.infer<typeof PullCursor>;
+
+/** Items per page a till may ask for; HQ answers at most this many. */
+export const MAX_PULL_LIMIT = 5000;
+
+/**
+ * Customer ids from this number on are a till's own (profiles enrolled there before HQ knew them);
+ * HQ's ids stay below it, so a profile pulled from HQ never lands on a till's own row. HQ maps a
+ * till's own id to its profile (terminal_customers) and tells the till, as `localIds`.
+ */
+export const TILL_CUSTOMER_ID_BASE = 2 ** 40;
+const HqCustomerId = z.number().int().positive().lt(TILL_CUSTOMER_ID_BASE);
+const EntityId = z.number().int().positive();
+
+export const CatalogueItem = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('category'),
+    id: EntityId,
+    parentId: EntityId.nullable(),
+    names: LocalizedNames,
+  }),
+  z.object({
+    kind: z.literal('product'),
+    id: EntityId,
+    sku: z.string().min(1).max(64),
+    categoryId: EntityId.nullable(),
+    unit: Unit,
+    taxRateBp: TaxRateBp,
+    plu: z.string().min(1).max(16).nullable(),
+    /** false: delisted (HQ never deletes a product; old receipts name it). */
+    active: z.boolean(),
+    names: LocalizedNames,
+    barcodes: z.array(z.string().min(1).max(64)).max(64),
+  }),
+]);
+export type CatalogueItem = z.infer<typeof CatalogueItem>;
+
+/** One price from `validFrom` on: the chain's, or this till's store's own (which wins). */
+export const PriceItem = z.object({
+  productId: EntityId,
+  scope: z.enum(['chain', 'store']),
+  priceMinor: NonNegativeMinorUnits,
+  validFrom: IsoTimestamp,
+});
+export type PriceItem = z.infer<typeof PriceItem>;
+
+const PullConsent = z
+  .object({
+    purpose: z.enum(['processing', 'marketing']),
+    channel: MarketingChannel.nullable(),
+    granted: z.boolean(),
+    recordedAt: IsoTimestamp,
+    /** '' when given online. */
+    storeCode: z.string().max(16),
+    terminalCode: z.string().max(16),
+  })
+  .refine((consent) => (consent.purpose === 'processing') === (consent.channel === null), {
+    message: 'processing consent has no channel; marketing consent has one',
+  });
+
+/**
+ * A customer as HQ holds it now. `merged` and `erased` are tombstones: a merged profile leads to its
+ * survivor, an erased one carries nothing personal. `localIds` are this till's own ids of the profile
+ * (it enrolled it before HQ knew it), so the till can join them to HQ's.
+ */
+export const CustomerItem = z.discriminatedUnion('state', [
+  z.object({
+    state: z.literal('profile'),
+    id: HqCustomerId,
+    localIds: z.array(EntityId).max(16),
+    name: z.string().max(200),
+    phoneE164: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'E.164')
+      .nullable(),
+    email: z.string().max(254).nullable(),
+    birthday: z.string().max(10).nullable(),
+    tier: z.string().max(32).nullable(),
+    pointsBalance: z.number().int(),
+    expectedLtvMinor: NonNegativeMinorUnits.nullable(),
+    createdAt: IsoTimestamp,
+    cards: z.array(z.object({ cardNo: z.string().min(1).max(64), issuedAt: IsoTimestamp })).max(32),
+    attributes: z.record(z.string().max(64), z.string().max(500)),
+    /** The consent in force per purpose and channel (the latest given). */
+    consents: z.array(PullConsent).max(16),
+  }),
+  z.object({
+    state: z.literal('merged'),
+    id: HqCustomerId,
+    localIds: z.array(EntityId).max(16),
+    mergedInto: HqCustomerId,
+  }),
+  z.object({
+    state: z.literal('erased'),
+    id: HqCustomerId,
+    localIds: z.array(EntityId).max(16),
+    erasedAt: IsoTimestamp,
+  }),
+]);
+export type CustomerItem = z.infer<typeof CustomerItem>;
+
+/** A coupon HQ issued: personal ones (for this store's customers) and campaign codes. */
+export const CouponItem = z
+  .object({
+    code: z.string().min(1).max(64),
+    customerId: HqCustomerId.nullable(),
+    kind: CouponKind,
+    percentBp: z.number().int().min(1).max(10_000).nullable(),
+    amountMinor: NonNegativeMinorUnits.positive().nullable(),
+    minSpendMinor: NonNegativeMinorUnits,
+    validFrom: IsoTimestamp,
+    validUntil: IsoTimestamp,
+    /** A personal coupon already used (at any till or online). */
+    redeemedAt: IsoTimestamp.nullable(),
+  })
+  .refine((coupon) => (coupon.percentBp === null) !== (coupon.amountMinor === null), {
+    message: 'a coupon takes off a percentage or an amount',
+  });
+export type CouponItem = z.infer<typeof CouponItem>;
+
+/** A purchase the till did not ring up itself: another till's or store's receipt, an online order. */
+export const HistoryItem = z.object({
+  documentId: z.string().min(1).max(100),
+  customerId: HqCustomerId,
+  channel: Channel,
+  /** The store's code, or the online shop's. */
+  storeCode: z.string().min(1).max(32),
+  /** Receipt or order number. */
+  documentNo: z.string().min(1).max(64),
+  purchasedAt: IsoTimestamp,
+  lines: z
+    .array(
+      z.object({
+        lineNo: z.number().int().positive(),
+        productId: EntityId,
+        names: LocalizedNames,
+        categoryId: EntityId.nullable(),
+        quantityMilli: QuantityMilli.positive(),
+        totalMinor: NonNegativeMinorUnits,
+      }),
+    )
+    .max(1000),
+});
+export type HistoryItem = z.infer<typeof HistoryItem>;
+
+const Quintiles = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+export const RfmBoundariesSetting = z.object({
+  recency: Quintiles,
+  frequency: Quintiles,
+  monetary: Quintiles,
+  computedAt: IsoTimestamp,
+});
+export type RfmBoundariesSetting = z.infer<typeof RfmBoundariesSetting>;
+
+/** Chain settings HQ owns: the member QR keyring (secrets: never logged), the RFM boundaries. */
+export const SettingItem = z.discriminatedUnion('key', [
+  z.object({ key: z.literal('member-qr.keyring'), value: MemberQrSettings }),
+  z.object({ key: z.literal('rfm.boundaries'), value: RfmBoundariesSetting }),
+]);
+export type SettingItem = z.infer<typeof SettingItem>;
+export type SettingKey = SettingItem['key'];
+
+/**
+ * The recommendation model HQ built, announced by version and SHA-256 of its bytes; the till fetches
+ * `GET /v1/reco-models/<version>`, checks the hash, then the schema (contract/reco.ts RecoModel),
+ * before it uses it. Only the newest version is announced.
+ */
+export const RecoArtefact = z.object({
+  version: z.number().int().positive(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a hex SHA-256'),
+  bytes: z
+    .number()
+    .int()
+    .positive()
+    .max(512 * 1024 * 1024),
+  builtAt: IsoTimestamp,
+});
+export type RecoArtefact = z.infer<typeof RecoArtefact>;
+
+/** Each stream's item schema: a till validates a whole page before it applies any of it. */
+export const pullItems = {
+  catalogue: CatalogueItem,
+  prices: PriceItem,
+  customers: CustomerItem,
+  coupons: CouponItem,
+  history: HistoryItem,
+  settings: SettingItem,
+  reco: RecoArtefact,
+} as const satisfies Record<PullStream, z.ZodType>;
+export type PullItem<S extends PullStream> = z.infer<(typeof pullItems)[S]>;
+
+export const pullPage = <S extends PullStream>(stream: S) =>
+  z
+    .object({
+      stream: z.literal(stream),
+      items: z.array(pullItems[stream]).max(MAX_PULL_LIMIT),
+      /** Ask after this next time; unchanged when the page is empty. Null only before the stream's first item. */
+      cursor: PullCursor.nullable(),
+      hasMore: z.boolean(),
+    })
+    .strict();
+export type PullPage<S extends PullStream> = {
+  stream: S;
+  items: PullItem<S>[];
+  cursor: PullCursor | null;
+  hasMore: boolean;
+};
+
+/**
+ * 409 to a pull or snapshot: the cursor is of another HQ epoch; pull the stream from the start. Its
+ * own code rather than one of HqErrorCode: the till acts on it by itself and never shows it.
+ */
+export const CursorStale = z.object({
+  error: z.literal('CURSOR_STALE'),
+  message: z.string(),
+  hqEpoch: HqEpoch,
+});
+
+/**
+ * `GET /v1/snapshot/<stream>?after=<cursor>`: a new till's bootstrap, the stream from `after` to its
+ * end as gzip'd NDJSON, one item per line. Control lines start with `{"@`: a checkpoint names the
+ * cursor after every item before it (apply them, store it: a cut connection resumes from there),
+ * the last line says the stream ended. Header `x-omnitill-items`: about how many items follow.
+ */
+export const SnapshotControl = z.union([
+  z.object({ '@checkpoint': PullCursor, items: z.number().int().nonnegative() }).strict(),
+  z.object({ '@end': PullCursor.nullable(), items: z.number().int().nonnegative() }).strict(),
+]);
+export type SnapshotControl = z.infer<typeof SnapshotControl>;
+
+// ---------------------------------------------------------------------------------------------
+// Admin API (`Authorization: Bearer <HQ_ADMIN_TOKEN>`), never open to terminals.
+
+/** `POST /v1/admin/online-orders`: orders of the web shop, so a customer's history spans channels. */
+export const OnlineOrder = z
+  .object({
+    orderNo: z.string().min(1).max(64),
+    /** The online shop's code, shown where a store's code would be. */
+    shopCode: z.string().min(1).max(32),
+    /** HQ's id when the shop knows it; otherwise found by phone or e-mail, or created with the name. */
+    customer: z
+      .object({
+        id: HqCustomerId.optional(),
+        phoneE164: z
+          .string()
+          .regex(/^\+[1-9]\d{6,14}$/, 'E.164')
+          .optional(),
+        email: z.string().max(254).optional(),
+        name: z.string().min(1).max(200).optional(),
+      })
+      .strict()
+      .refine((c) => c.id !== undefined || c.phoneE164 !== undefined || c.email !== undefined, {
+        message: 'an id, a phone or an e-mail',
+      }),
+    orderedAt: IsoTimestamp,
+    currency: CurrencyCode,
+    lines: z
+      .array(
+        z
+          .object({
+            /** HQ's product id, or its SKU. */
+            productId: EntityId.optional(),
+            sku: z.string().min(1).max(64).optional(),
+            names: LocalizedNames.optional(),
+            quantityMilli: QuantityMilli.positive(),
+            totalMinor: NonNegativeMinorUnits,
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(1000),
+  })
+  .strict();
+export type OnlineOrder = z.infer<typeof OnlineOrder>;
+
+export const OnlineOrdersImport = z.object({ orders: z.array(OnlineOrder).min(1).max(1000) }).strict();
+export type OnlineOrdersImport = z.infer<typeof OnlineOrdersImport>;
+
+export const OnlineOrdersImported = z.object({
+  imported: z.number().int().nonnegative(),
+  /** Order numbers HQ had already: left as they were. */
+  duplicates: z.number().int().nonnegative(),
+  customersCreated: z.number().int().nonnegative(),
+  orders: z.array(z.object({ orderNo: z.string(), customerId: HqCustomerId, duplicate: z.boolean() })),
+});
+export type OnlineOrdersImported = z.infer<typeof OnlineOrdersImported>;

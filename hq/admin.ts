@@ -1,11 +1,18 @@
 // `npm run hq -- admin <command>`: what an HQ administrator does by hand. Each command opens the
 // database (joining the embedded PostgreSQL of a running HQ when there is one), does one thing and
 // prints the outcome.
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { RecoModel } from '../contract/reco';
+import { OnlineOrdersImport } from '../contract/sync';
+import { publishRecoModel, putSetting } from './artefacts';
 import type { HqConfig } from './config';
+import { eraseCustomer } from './customers/erase';
+import { mergeCustomers } from './customers/merge';
 import { renewEpoch } from './db/epoch';
 import { createEnrolmentCode, createStore } from './enrolment';
 import type { HqLogger } from './log';
+import { importOnlineOrders } from './online-orders';
 import { openHqDatabase, openHqPool } from './server';
 import type { Pool } from './db/pool';
 
@@ -14,7 +21,12 @@ export const adminUsage = `Usage: npm run hq -- admin <command>
   enrol-code --store 0001 [--ttl 15m]                      print a one-time code to enrol one till
   terminals [--store 0001]                                 list enrolled terminals
   revoke-terminal --id <terminalId>                        refuse a terminal's credential from now on
-  new-epoch                                                after restoring a backup (hq/README.md)`;
+  new-epoch                                                after restoring a backup (hq/README.md)
+  import-online-orders --file orders.json                  web shop orders ({"orders":[…]}, contract/sync.ts)
+  publish-reco-model --file model.json                     a recommendation model for every till
+  set-setting --key rfm.boundaries --file value.json       a chain setting (member-qr.keyring, rfm.boundaries)
+  merge-customers --from 123 --into 456                    merge a duplicate profile into its survivor
+  erase-customer --id 123                                  erase a customer's personal data everywhere`;
 
 const MAX_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -39,8 +51,25 @@ export async function runAdmin(args: string[], pool: Pool, print: (line: string)
       store: { type: 'string' },
       ttl: { type: 'string', default: '15m' },
       id: { type: 'string' },
+      file: { type: 'string' },
+      key: { type: 'string' },
+      from: { type: 'string' },
+      into: { type: 'string' },
     },
   });
+  const json = () => {
+    if (!values.file) throw new AdminError('--file is required');
+    try {
+      return JSON.parse(readFileSync(values.file, 'utf8')) as unknown;
+    } catch (error) {
+      throw new AdminError(`${values.file}: ${(error as Error).message}`);
+    }
+  };
+  const customerId = (value: string | undefined, flag: string) => {
+    const id = Number(value);
+    if (!Number.isSafeInteger(id) || id < 1) throw new AdminError(`${flag} must be a customer id`);
+    return id;
+  };
   switch (command) {
     case 'create-store': {
       if (!values.code || !/^\d{4}$/.test(values.code)) throw new AdminError('--code must be four digits');
@@ -88,6 +117,51 @@ export async function runAdmin(args: string[], pool: Pool, print: (line: string)
     case 'new-epoch': {
       const epoch = await renewEpoch(pool);
       print(`HQ epoch is now ${epoch}. Tills will re-send everything this database does not have.`);
+      return;
+    }
+    case 'import-online-orders': {
+      const parsed = OnlineOrdersImport.safeParse(json());
+      if (!parsed.success)
+        throw new AdminError(`The orders are malformed: ${parsed.error.issues[0]?.message}`);
+      const result = await importOnlineOrders(pool, parsed.data);
+      print(
+        `Imported ${result.imported} orders (${result.duplicates} already there, ${result.customersCreated} new customers).`,
+      );
+      return;
+    }
+    case 'publish-reco-model': {
+      const parsed = RecoModel.safeParse(json());
+      if (!parsed.success)
+        throw new AdminError(`Not a recommendation model: ${parsed.error.issues[0]?.message}`);
+      const published = await publishRecoModel(pool, parsed.data);
+      print(`Model ${published.version} published (${published.bytes} bytes, sha256 ${published.sha256}).`);
+      return;
+    }
+    case 'set-setting': {
+      if (!values.key) throw new AdminError('--key is required');
+      try {
+        await putSetting(pool, values.key, json());
+      } catch (error) {
+        if (error instanceof AdminError) throw error;
+        throw new AdminError(`Not a valid ${values.key}: ${(error as Error).message}`);
+      }
+      print(`Setting ${values.key} changed; tills apply it on their next pull.`);
+      return;
+    }
+    case 'merge-customers': {
+      const outcome = await mergeCustomers(
+        pool,
+        customerId(values.from, '--from'),
+        customerId(values.into, '--into'),
+      );
+      if (!outcome.ok) throw new AdminError(`Cannot merge: ${outcome.reason}`);
+      print(`Customer ${values.from} now leads to ${outcome.survivorId}.`);
+      return;
+    }
+    case 'erase-customer': {
+      const outcome = await eraseCustomer(pool, customerId(values.id, '--id'));
+      if (!outcome.ok) throw new AdminError(`No customer ${values.id}`);
+      print(`Erased profiles ${outcome.erasedIds.join(', ')}; tills erase them on their next pull.`);
       return;
     }
     default:

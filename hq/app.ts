@@ -4,6 +4,7 @@ import Fastify, { LogController } from 'fastify';
 import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EnrolRequest } from '../contract/sync';
 import type { HqErrorCode } from '../contract/sync';
+import { adminRoutes } from './admin-routes';
 import { createAuthenticator } from './auth';
 import type { AuthenticatedTerminal } from './auth';
 import type { HqConfig } from './config';
@@ -12,12 +13,16 @@ import { latestVersion } from './db/migrations';
 import type { Pool } from './db/pool';
 import { enrolTerminal } from './enrolment';
 import type { HqLogger } from './log';
+import { registerPullRoutes } from './pull/routes';
 import { pushBatch } from './push/push';
 import { tokenBucket } from './security/rate-limit';
 
 export interface HqAppDeps {
   pool: Pool;
-  config: Pick<HqConfig, 'trustProxy' | 'pushBodyLimitBytes' | 'enrolPerMinute' | 'authFailuresPerMinute'>;
+  config: Pick<
+    HqConfig,
+    'trustProxy' | 'pushBodyLimitBytes' | 'enrolPerMinute' | 'authFailuresPerMinute' | 'adminToken'
+  >;
   log: HqLogger;
   /** Milliseconds, for the rate limits; tests pass a clock they move. */
   now?: () => number;
@@ -170,9 +175,32 @@ export async function buildHqApp(deps: HqAppDeps): Promise<FastifyInstance> {
         }
         return reply.code(outcome.status).send(outcome.body);
       });
+
+      registerPullRoutes(api, {
+        pool,
+        terminalOf(request) {
+          const terminal = terminals.get(request);
+          if (!terminal) throw new Error('pull reached without an authenticated terminal');
+          return terminal;
+        },
+      });
     },
     { prefix: '/v1' },
   );
+
+  const adminToken = config.adminToken ?? null;
+  if (adminToken !== null) {
+    await app.register(
+      (api) =>
+        adminRoutes(api, {
+          pool,
+          adminToken,
+          blockedMs: (request) => authFailures.wait(request.ip),
+          refused: (request) => void authFailures.take(request.ip),
+        }),
+      { prefix: '/v1/admin' },
+    );
+  }
 
   return app;
 }

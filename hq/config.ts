@@ -28,6 +28,8 @@ const Env = z.object({
   HQ_ENROL_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Refused credentials per client address per minute before every request from it is refused. */
   HQ_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Bearer token of the admin API (/v1/admin/…); unset: the admin API answers 404. */
+  HQ_ADMIN_TOKEN: z.string().min(32, 'at least 32 characters').optional(),
 });
 
 export interface HqConfig {
@@ -41,6 +43,8 @@ export interface HqConfig {
   pushBodyLimitBytes: number;
   enrolPerMinute: number;
   authFailuresPerMinute: number;
+  /** The admin API's bearer token; null or absent: no admin API. */
+  adminToken?: string | null;
 }
 
 export function loadHqConfig(env: NodeJS.ProcessEnv = process.env): HqConfig {
@@ -62,5 +66,6 @@ export function loadHqConfig(env: NodeJS.ProcessEnv = process.env): HqConfig {
     pushBodyLimitBytes: e.HQ_PUSH_BODY_LIMIT_BYTES,
     enrolPerMinute: e.HQ_ENROL_PER_MINUTE,
     authFailuresPerMinute: e.HQ_AUTH_FAILURES_PER_MINUTE,
+    adminToken: e.HQ_ADMIN_TOKEN ?? null,
   };
 }

@@ -4,6 +4,7 @@ import { EnrolResponse } from '../contract/sync';
 import { AdminError, parseTtl, runAdmin } from './admin';
 import { buildHqApp } from './app';
 import { migrate } from './db/migrate';
+import { latestVersion } from './db/migrations';
 import { createHqLogger } from './log';
 import { startTestHq } from './test-hq';
 import type { TestHq } from './test-hq';
@@ -42,12 +43,12 @@ describe('the HQ service', () => {
     expect(await (await fetch(`${hq.url}/health`)).json()).toEqual({ status: 'live' });
     const ready = await fetch(`${hq.url}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', schema: 1 });
+    expect(await ready.json()).toEqual({ status: 'ready', schema: latestVersion });
   });
 
   it('records its migrations and applies none twice', async () => {
     expect(await migrate(hq.pool)).toEqual([]);
-    expect(await hq.count('schema_migrations')).toBe(1);
+    expect(await hq.count('schema_migrations')).toBe(latestVersion);
     expect(await hq.epoch()).toMatch(/^[0-9a-f-]{36}$/);
   });
 

@@ -58,4 +58,21 @@ export async function resolveCustomer(ctx: ApplyContext, tillCustomerId: number)
   return id;
 }
 
+/**
+ * The profile a customer edit (bag, note, tag) lands on, or null: unknown (flagged), or erased — an
+ * edit that was on its way when HQ erased the person is dropped, never revives their data.
+ */
+export async function resolveLivingCustomer(
+  ctx: ApplyContext,
+  tillCustomerId: number,
+): Promise<number | null> {
+  const id = await resolveCustomer(ctx, tillCustomerId);
+  if (id === null) return null;
+  const { rows } = await ctx.tx.query<{ erased: boolean }>(
+    'SELECT erased_at IS NOT NULL AS erased FROM customers WHERE id = $1',
+    [id],
+  );
+  return rows[0]?.erased ? null : id;
+}
+
 export const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);

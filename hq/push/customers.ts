@@ -2,7 +2,7 @@
 // notes and tags. Changes to a profile HQ cannot find are flagged and take no effect.
 import type { CustomerBag, CustomerEnrolled, CustomerNoteAdded, CustomerTagged } from '../../contract/sync';
 import { insertRows } from '../db/pool';
-import { resolveCustomer } from './context';
+import { resolveLivingCustomer } from './context';
 import type { ApplyContext } from './context';
 
 /** Creates the chain profile and answers with its id, which the till later learns. */
@@ -86,7 +86,7 @@ export async function applyCustomerEnrolled(ctx: ApplyContext, enrolled: Custome
 
 /** The bag as the till last saw it; an older bag from a slower till does not overwrite a newer one. */
 export async function applyCustomerBag(ctx: ApplyContext, bag: CustomerBag): Promise<void> {
-  const customerId = await resolveCustomer(ctx, bag.customerId);
+  const customerId = await resolveLivingCustomer(ctx, bag.customerId);
   if (customerId === null) return;
   await ctx.tx.query(
     `INSERT INTO saved_bags (customer_id, items, updated_at, store_id) VALUES ($1, $2, $3, $4)
@@ -98,7 +98,7 @@ export async function applyCustomerBag(ctx: ApplyContext, bag: CustomerBag): Pro
 }
 
 export async function applyCustomerNote(ctx: ApplyContext, note: CustomerNoteAdded): Promise<void> {
-  const customerId = await resolveCustomer(ctx, note.customerId);
+  const customerId = await resolveLivingCustomer(ctx, note.customerId);
   if (customerId === null) return;
   await ctx.tx.query(
     `INSERT INTO customer_notes (customer_id, text, author_id, store_id, noted_at, mutation_id)
@@ -108,7 +108,7 @@ export async function applyCustomerNote(ctx: ApplyContext, note: CustomerNoteAdd
 }
 
 export async function applyCustomerTag(ctx: ApplyContext, tag: CustomerTagged): Promise<void> {
-  const customerId = await resolveCustomer(ctx, tag.customerId);
+  const customerId = await resolveLivingCustomer(ctx, tag.customerId);
   if (customerId === null) return;
   await ctx.tx.query(
     `INSERT INTO customer_tags (customer_id, tag, on_profile, changed_at) VALUES ($1, $2, $3, $4)

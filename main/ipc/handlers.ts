@@ -18,6 +18,7 @@ import { scanFromText } from '../services/scan-router';
 import type { ScanRouter } from '../services/scan-router';
 import type { Handlers } from './dispatcher';
 import type { Pusher } from '../sync/pusher';
+import type { Puller } from '../sync/puller';
 import { enrolTill } from '../sync/enrol';
 
 export interface Services {
@@ -32,6 +33,7 @@ export interface Services {
   simulator: PaymentTerminalSimulator | null;
   printQueue: PrintQueue;
   sync: Pusher;
+  pull: Puller;
   dataDir: string;
   devices: DeviceManager | null;
   /** The payment terminal's entry on the devices page. */
@@ -99,6 +101,7 @@ export function createHandlers(s: Services): Handlers {
     'sync.status': () => ok(s.sync.status()),
     'sync.retryNow': () => {
       s.sync.retryNow();
+      void s.pull.pullNow();
       return ok(s.sync.status());
     },
     'sync.enrol': async ({ hqUrl, code }) => {
@@ -115,6 +118,7 @@ export function createHandlers(s: Services): Handlers {
         return fail('ENROL_REFUSED', message, { reason });
       }
       s.sync.retryNow();
+      void s.pull.pullNow();
       return ok(s.sync.status());
     },
 

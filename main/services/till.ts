@@ -18,6 +18,8 @@ import { createMeta } from '../store/meta';
 import { createOutbox } from '../store/outbox';
 import type { Outbox } from '../store/outbox';
 import { createPusher } from '../sync/pusher';
+import { createPuller } from '../sync/puller';
+import type { Puller } from '../sync/puller';
 import type { Pusher, PusherOptions } from '../sync/pusher';
 import { createPrintJobs } from '../store/print-jobs';
 import { createReturns } from '../store/returns';
@@ -73,6 +75,7 @@ export interface Till {
     clienteling: ClientelingService;
     recommendations: Recommendations;
     sync: Pusher;
+    pull: Puller;
   };
   close(): void;
 }
@@ -203,6 +206,17 @@ export function openTill(options: TillOptions): Till {
     now,
     log,
   });
+  // HQ's catalogue, customers, coupons, settings and model arrive independently of the pushes.
+  const puller = createPuller({
+    db,
+    dataDir: options.dataDir,
+    log,
+    now,
+    onRecoModel: (model) => {
+      const used = recommendations.useModel(model);
+      if (!used.ok) log.warn('reco.model_refused', { code: used.error.code });
+    },
+  });
   const route = createScanRouter({ checkout, clienteling, events, config });
   const startedAt = now().toISOString();
   const handlers = createHandlers({
@@ -217,6 +231,7 @@ export function openTill(options: TillOptions): Till {
     simulator,
     printQueue,
     sync: pusher,
+    pull: puller,
     dataDir: options.dataDir,
     devices,
     paymentTerminal: () => paymentTerminalSnapshot(terminal, startedAt, checkout.cardInProgress),
@@ -240,6 +255,7 @@ export function openTill(options: TillOptions): Till {
   void printQueue.kick();
   const offSync = pusher.onStatus((status) => events.emit('sync.changed', status));
   pusher.start();
+  puller.start();
   // Seconds after start the cashier is still logging in: the model is built then, not at the first
   // customer. (It runs on this thread; a worker is the next step for chain-sized histories.)
   const warmReco = setTimeout(() => recommendations.warm(), 3000);
@@ -256,6 +272,7 @@ export function openTill(options: TillOptions): Till {
       clienteling,
       recommendations,
       sync: pusher,
+      pull: puller,
     },
     close: () => {
       detach?.();
@@ -263,6 +280,7 @@ export function openTill(options: TillOptions): Till {
       clearTimeout(warmReco);
       offSync();
       pusher.stop();
+      puller.stop();
       db.close();
     },
   };

@@ -2,6 +2,7 @@
 // once; callers pass keys already normalised (domain/customer-identity.ts). Profiles HQ merged or
 // erased are resolved here, so no caller can show an erased person's data by mistake.
 import type { Db } from './db';
+import { createTillCustomerIds } from './replica/customer-ids';
 
 export type MarketingChannel = 'sms' | 'email' | 'push' | 'call';
 export const marketingChannels: readonly MarketingChannel[] = ['sms', 'email', 'push', 'call'];
@@ -54,6 +55,7 @@ interface Row {
 const MAX_MERGE_HOPS = 16;
 
 export function createCustomers(db: Db) {
+  const tillIds = createTillCustomerIds(db);
   const byId = db.prepare<[number], Row>(
     `SELECT id, name, phone_e164 AS phone, email, birthday, created_at AS createdAt,
        merged_into AS mergedInto, erased_at AS erasedAt
@@ -89,10 +91,20 @@ export function createCustomers(db: Db) {
     .prepare<[string], number | null>('SELECT customer_id FROM sales WHERE receipt_no = ?')
     .pluck();
   const insertCustomer = db.prepare<
-    [string | null, string, string | null, string | null, string | null, string | null, string | null, string]
+    [
+      number,
+      string | null,
+      string,
+      string | null,
+      string | null,
+      string | null,
+      string | null,
+      string | null,
+      string,
+    ]
   >(
-    `INSERT INTO customers (card_no, name, phone, phone_e164, email, email_norm, birthday, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO customers (id, card_no, name, phone, phone_e164, email, email_norm, birthday, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertCard = db.prepare<[string, number, string]>(
     'INSERT INTO customer_cards (card_no, customer_id, issued_at) VALUES (?, ?, ?)',
@@ -196,7 +208,9 @@ export function createCustomers(db: Db) {
     },
     /** Writes a new profile, its card and its name index; call inside the caller's transaction. */
     insertCustomer(customer: NewCustomer, nameTerms: string): number {
+      // Ids from 2^40 up are this till's; HQ's stay below, so a profile pulled later never collides.
       const { lastInsertRowid } = insertCustomer.run(
+        tillIds.next(),
         customer.cardNo,
         customer.name,
         customer.phoneE164,

@@ -20,6 +20,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     db.pragma('foreign_keys = ON');
+    // An erased customer's data must not linger in free pages of the file.
+    db.pragma('secure_delete = ON');
     migrate(db);
   }
   return db;

@@ -1,5 +1,6 @@
 // A TCP proxy on loopback between a till and HQ, for fault injection in tests: take HQ off the
-// network, or let a request through and drop HQ's answer (the lost ack of FIELD.md).
+// network, let a request through and drop HQ's answer (the lost ack of FIELD.md), or cut an answer
+// in the middle of its body.
 import { connect, createServer } from 'node:net';
 import type { Socket } from 'node:net';
 
@@ -10,6 +11,8 @@ export interface TestProxy {
   up(): void;
   /** The next `count` answers from HQ are dropped and their connections cut, after HQ has acted. */
   dropAnswers(count: number): void;
+  /** The next answer is cut after its first `bytes` bytes reached the till: a connection lost mid-body. */
+  cutAnswerAfter(bytes: number): void;
   /** Requests that reached HQ through the proxy, by first line (`POST /v1/push`). */
   requests: string[];
   close(): Promise<void>;
@@ -18,6 +21,7 @@ export interface TestProxy {
 export async function startProxy(targetPort: number): Promise<TestProxy> {
   let isDown = false;
   let toDrop = 0;
+  let cutAfter: number | null = null;
   const requests: string[] = [];
   const sockets = new Set<Socket>();
   const track = (socket: Socket) => {
@@ -33,6 +37,7 @@ export async function startProxy(targetPort: number): Promise<TestProxy> {
     }
     const upstream = connect(targetPort, '127.0.0.1');
     track(upstream);
+    let allowance: number | null = null;
     client.on('data', (chunk) => {
       const line = chunk.toString('latin1').split('\r\n', 1)[0] ?? '';
       if (/^[A-Z]+ \//.test(line)) requests.push(line.replace(/ HTTP\/1\.1$/, ''));
@@ -43,6 +48,19 @@ export async function startProxy(targetPort: number): Promise<TestProxy> {
         toDrop -= 1;
         client.destroy();
         upstream.destroy();
+        return;
+      }
+      if (allowance === null && cutAfter !== null) {
+        allowance = cutAfter;
+        cutAfter = null;
+      }
+      if (allowance !== null) {
+        client.write(chunk.subarray(0, allowance));
+        allowance -= Math.min(allowance, chunk.length);
+        if (allowance === 0) {
+          client.destroy();
+          upstream.destroy();
+        }
         return;
       }
       client.write(chunk);
@@ -64,6 +82,9 @@ export async function startProxy(targetPort: number): Promise<TestProxy> {
     },
     dropAnswers(count) {
       toDrop = count;
+    },
+    cutAnswerAfter(bytes) {
+      cutAfter = bytes;
     },
     requests,
     close: () =>

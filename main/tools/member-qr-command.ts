@@ -12,6 +12,8 @@ import { acceptedUntil } from '../domain/member-qr';
 import { issueMemberToken } from '../security/member-qr';
 import { createCustomerService } from '../services/customers';
 import { openDatabase } from '../store/db';
+import { matchCardRange } from '../../native-drivers/scanner/card-ranges';
+import { TILL_CUSTOMER_ID_BASE } from '../../contract/sync';
 import type { Db } from '../store/db';
 import { migrations } from '../store/migrations';
 import type { Customers } from '../store/customers';
@@ -42,8 +44,18 @@ export class MemberQrRefusal extends Error {
   override name = 'MemberQrRefusal';
 }
 
-// Customer ids are integers; longer digit strings are cards or phone numbers.
-const CUSTOMER_ID = /^[1-9]\d{0,8}$/;
+// Customer ids are integers: HQ's short ones, and from 2^40 up those a till enrolled itself. Other
+// digit strings are cards or phone numbers.
+const HQ_CUSTOMER_ID = /^[1-9]\d{0,8}$/;
+const TILL_CUSTOMER_ID = /^1\d{12,15}$/;
+
+function isCustomerId(text: string, config: TillConfig): boolean {
+  if (HQ_CUSTOMER_ID.test(text)) return true;
+  if (!TILL_CUSTOMER_ID.test(text) || matchCardRange(text, config.scanner.loyaltyCards) !== null)
+    return false;
+  const id = Number(text);
+  return Number.isSafeInteger(id) && id > TILL_CUSTOMER_ID_BASE;
+}
 
 function openTillDatabase(dataDir: string): Db {
   const file = databaseFile(dataDir);
@@ -87,7 +99,7 @@ function missingCustomer(customers: Customers, id: number): string {
 /** The id of the customer `text` names, after HQ's merges; a refusal when there is none. */
 function findCustomer(db: Db, config: TillConfig, text: string, io: MemberQrIo): number {
   const customers = createCustomerService({ db, config, now: io.now });
-  if (CUSTOMER_ID.test(text)) {
+  if (isCustomerId(text, config)) {
     const id = Number(text);
     const customer = customers.customers.customerById(id);
     if (!customer) throw new MemberQrRefusal(missingCustomer(customers.customers, id));

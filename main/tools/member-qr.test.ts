@@ -216,16 +216,19 @@ describe('npm run member-qr', () => {
     [['Мария'], /"Мария" is not a customer id, a loyalty card number or a phone number/],
     [['+7 916 555-66-77'], /2 customers have phone \+7 916 555-66-77 \(ids \d+, \d+\); give the id/],
     [
-      ['1', '--key', 'k2099'],
+      ['<pyotr>', '--key', 'k2099'],
       /no key "k2099" in the keyring of .*omnitill\.json: k2025 \(retired\), k2026$/m,
     ],
     [['1', '--at', 'now'], /--at takes an ISO 8601 time/],
     [
-      ['1', '--png', join(tmpdir(), 'no-such-folder-omnitill', 'qr.png')],
+      ['<pyotr>', '--png', join(tmpdir(), 'no-such-folder-omnitill', 'qr.png')],
       /cannot write .*qr\.png \(ENOENT\)/,
     ],
   ])('refuses %j on stderr with one line and exit code 2', async (argv, message) => {
-    expect(await refusal(argv)).toMatch(message);
+    // `<pyotr>`: a customer who exists, so the refusal is about the other argument.
+    expect(await refusal(argv.map((arg) => (arg === '<pyotr>' ? String(people.pyotr) : arg)))).toMatch(
+      message,
+    );
   });
 
   it('refuses an erased customer, by id and by the card they had', async () => {

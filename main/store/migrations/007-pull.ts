@@ -1,9 +1,8 @@
 // Pull (issue 5): where this till is in each HQ change feed, stored in the same transaction as the
 // page it applied; the price schedule HQ sends (a product sells at the price in force now, and at
 // the next one when its time comes); HQ's chain settings and recommendation model as received. A
-// product HQ lists but has not priced yet is not sold (`listed`, `priced`). Erasing a customer must
-// leave no trace in the file: the name index deletes its entries at once ('secure-delete') rather
-// than leaving them for a later merge.
+// product HQ lists but has not priced yet is not sold (`listed`, `priced`). An index finds the outbox
+// rows about a customer HQ erased, so their personal fields can be scrubbed.
 //
 // Written to be applied twice (IF NOT EXISTS, columns added only when missing): the pull code checks
 // the schema itself (store/replica/schema.ts) on databases that predate this migration's registration.
@@ -49,7 +48,6 @@ CREATE TABLE IF NOT EXISTS hq_reco_model (
 CREATE INDEX IF NOT EXISTS outbox_customer ON outbox(json_extract(payload, '$.customerId'))
   WHERE kind IN ('customer.enrolled', 'customer.bag', 'customer.note', 'customer.tag');
 
-INSERT INTO customer_names(customer_names, rank) VALUES ('secure-delete', 1);
 `;
 
 const columns: readonly { table: string; column: string; definition: string }[] = [

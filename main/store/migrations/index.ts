@@ -8,6 +8,7 @@ import * as m003 from './003-customers';
 import * as m004 from './004-member-tokens';
 import * as m005 from './005-clienteling';
 import * as m006 from './006-sync';
+import * as m007 from './007-pull';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, up: m004.up },
   { version: 5, up: m005.up },
   { version: 6, up: m006.up },
+  { version: 7, up: m007.up, backfill: m007.backfill },
 ];

@@ -5,9 +5,7 @@ import { TILL_CUSTOMER_ID_BASE } from '../../../contract/sync';
 import type { Db } from '../db';
 
 export function createTillCustomerIds(db: Db) {
-  const highest = db
-    .prepare<[number], number | null>('SELECT max(id) FROM customers WHERE id >= ?')
-    .pluck();
+  const highest = db.prepare<[number], number | null>('SELECT max(id) FROM customers WHERE id >= ?').pluck();
   return {
     /** The id for the next profile enrolled here; call inside the transaction that inserts it. */
     next: (): number => (highest.get(TILL_CUSTOMER_ID_BASE) ?? TILL_CUSTOMER_ID_BASE) + 1,

@@ -19,7 +19,11 @@ export function checkRecoArtefact(artefact: RecoArtefact, bytes: Buffer): Artefa
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (sha256 !== artefact.sha256) {
-    return { ok: false, reason: 'hash', message: `SHA-256 ${sha256} is not the announced ${artefact.sha256}` };
+    return {
+      ok: false,
+      reason: 'hash',
+      message: `SHA-256 ${sha256} is not the announced ${artefact.sha256}`,
+    };
   }
   let json: unknown;
   try {
@@ -30,7 +34,11 @@ export function checkRecoArtefact(artefact: RecoArtefact, bytes: Buffer): Artefa
   const parsed = RecoModel.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, reason: 'schema', message: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}` };
+    return {
+      ok: false,
+      reason: 'schema',
+      message: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`,
+    };
   }
   return { ok: true, model: parsed.data };
 }
@@ -54,7 +62,12 @@ export function createRecoReplica(db: Db) {
       const row = read.get();
       if (!row) return null;
       const bytes = gunzipSync(row.bodyGzip);
-      const artefact = { version: row.version, sha256: row.sha256, bytes: bytes.length, builtAt: row.builtAt };
+      const artefact = {
+        version: row.version,
+        sha256: row.sha256,
+        bytes: bytes.length,
+        builtAt: row.builtAt,
+      };
       const checked = checkRecoArtefact(artefact, bytes);
       return checked.ok ? { artefact, model: checked.model } : null;
     },

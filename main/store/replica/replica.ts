@@ -30,20 +30,25 @@ export function createReplica(db: Db) {
   const settings = createSettingsReplica(db);
   const reco = createRecoReplica(db);
 
-  function applyItems(page: RowPage, at: string): CustomerPageSummary | void {
+  function applyItems(page: RowPage, at: string): CustomerPageSummary | null {
     switch (page.stream) {
       case 'catalogue':
-        return catalogue.apply(page.items, at);
+        catalogue.apply(page.items, at);
+        return null;
       case 'prices':
-        return prices.apply(page.items, at);
+        prices.apply(page.items, at);
+        return null;
       case 'customers':
         return customers.apply(page.items, at);
       case 'coupons':
-        return coupons.apply(page.items, at);
+        coupons.apply(page.items, at);
+        return null;
       case 'history':
-        return history.apply(page.items, at);
+        history.apply(page.items, at);
+        return null;
       case 'settings':
-        return settings.apply(page.items, at);
+        settings.apply(page.items, at);
+        return null;
     }
   }
 
@@ -56,13 +61,13 @@ export function createReplica(db: Db) {
      * Applies a validated page and stores `cursor` with it, in one transaction. After an erasure the
      * WAL is checkpointed and emptied, so the person's old pages do not linger in it either.
      */
-    applyPage(page: RowPage, cursor: string | null, at: string): CustomerPageSummary | void {
+    applyPage(page: RowPage, cursor: string | null, at: string): CustomerPageSummary | null {
       const summary = db.transaction(() => {
         const applied = applyItems(page, at);
         cursors.advance(page.stream, cursor, page.items.length, at);
         return applied;
       })();
-      if (page.stream === 'customers' && page.items.some((item) => item.state === 'erased')) {
+      if (summary !== null && summary.scrubbed > 0) {
         // Best effort: while a reader holds an old snapshot the WAL cannot be emptied; the next
         // checkpoint then overwrites those pages.
         db.pragma('wal_checkpoint(TRUNCATE)');

@@ -6,7 +6,8 @@ import * as m007 from '../migrations/007-pull';
 
 export function ensurePullSchema(db: Db): void {
   const present =
-    db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sync_cursors'").pluck().get() === 1 &&
+    db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sync_cursors'").pluck().get() ===
+      1 &&
     db.prepare("SELECT 1 FROM pragma_table_info('products') WHERE name = 'priced'").pluck().get() === 1;
   if (present) return;
   db.transaction(() => {

@@ -36,4 +36,3 @@ export function createSettingsReplica(db: Db) {
     },
   };
 }
-export type SettingsReplica = ReturnType<typeof createSettingsReplica>;
