@@ -5,13 +5,17 @@
 // as a till's pusher does (oldest first, one request in flight), at the batch sizes a till sends:
 // 1 (a sale pushed as it completes), 20 (a busy till catching up) and 200 (the pusher's batch after
 // an outage). Then, in the same run, the same sale documents of the batch-200 round are replicated
-// by PouchDB (a local LevelDB per terminal) to pouchdb-server on loopback, and the two rates are
-// given as a ratio. BENCH_TERMINALS and BENCH_SALES (per terminal, batch-200 round) scale it;
-// BENCH_HQ_PROFILE=<dir> writes a CPU profile of HQ there.
+// by PouchDB (a local LevelDB per terminal) to pouchdb-server on loopback, batches of 200 — twice:
+// as pouchdb-server ships (LevelDB leaves writes to the OS), and with each write synced as HQ's
+// commits are — and the rates are given as ratios. Each figure comes with the CPU seconds of every
+// process involved: on this machine's 2 cores a rate is bounded by their sum per record.
+// BENCH_TERMINALS and BENCH_SALES (per terminal, batch-200 round) scale it; BENCH_HQ_PROFILE=<dir>
+// writes a CPU profile of HQ there.
 import { cpus } from 'node:os';
 import type { PushMutation } from '../contract/sync';
 import { freePort } from '../main/sync/proof/cluster';
 import { startProofHq } from '../main/sync/proof/proof-hq';
+import { cpuMeter, cpuMicrosecondsPer, ownCpu, postmasterPid, processTreeCpu } from './sync/cpu';
 import { localPouch, pouchVersion, startPouchServer } from './sync/pouch';
 import { enrolTerminal, pushBodies, pushInOrder, salesOf } from './sync/terminals';
 import type { BenchTerminal } from './sync/terminals';
@@ -36,6 +40,7 @@ const hq = await startProofHq({
   nodeArgs: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [],
 });
 await hq.createStore(STORE);
+const postmaster = await postmasterPid(hq.db);
 let terminalNo = 0;
 
 async function terminals(count: number): Promise<BenchTerminal[]> {
@@ -66,6 +71,9 @@ interface Round {
   salesPerSecond: number;
   linesPerSecond: number;
   requestMs: ReturnType<typeof summary>;
+  /** HQ's process, PostgreSQL's (every backend), and the pushing terminals' (this process). */
+  cpuSeconds: Record<'hq' | 'postgres' | 'terminals', number | null>;
+  cpuMicrosecondsPerSale: number | null;
 }
 
 const rounds: Round[] = [];
@@ -85,11 +93,17 @@ try {
     );
     const before = await hqCounts();
     log(`ingest: ${TERMINALS} terminals × ${salesPerTerminal} sales in batches of ${batchSize}…`);
+    const cpu = cpuMeter({
+      hq: () => (hq.pid === null ? null : processTreeCpu(hq.pid)),
+      postgres: () => (postmaster === null ? null : processTreeCpu(postmaster)),
+      terminals: ownCpu,
+    });
     const started = performance.now();
     const latencies = await Promise.all(
       work.map(({ terminal, bodies }) => pushInOrder(hq.url, terminal, bodies)),
     );
     const seconds = (performance.now() - started) / 1000;
+    const cpuSeconds = cpu.stop();
     const after = await hqCounts();
     const sales = TERMINALS * salesPerTerminal;
     if (
@@ -109,6 +123,8 @@ try {
       salesPerSecond: Math.round(sales / seconds),
       linesPerSecond: Math.round((sales * 5) / seconds),
       requestMs: summary(latencies.flat(), 1),
+      cpuSeconds,
+      cpuMicrosecondsPerSale: cpuMicrosecondsPer(sales, cpuSeconds),
     });
     if (batchSize === 200)
       pouchInput = work.map(({ terminal, mutations }) => ({ terminal, mutations: mutations.slice(1) }));
@@ -118,32 +134,57 @@ try {
 }
 
 // PouchDB: the batch-200 round's sales, one document each, from a local database per terminal.
-const pouchPort = await freePort();
-const server = await startPouchServer(pouchPort);
-const target = await server.createDb('sales');
-const locals = await Promise.all(
-  pouchInput.map(({ mutations }) =>
-    localPouch(mutations.map((mutation) => ({ _id: mutation.id, ...(mutation.payload as object) }))),
-  ),
-);
 const docs = pouchInput.reduce((n, { mutations }) => n + mutations.length, 0);
-log(`pouchdb: ${locals.length} local databases × ${docs / Math.max(1, locals.length)} docs replicating…`);
-let pouchSeconds = 0;
-try {
-  const started = performance.now();
-  const results = await Promise.all(locals.map(({ db }) => db.replicate.to(target, { batch_size: 200 })));
-  pouchSeconds = (performance.now() - started) / 1000;
-  const written = results.reduce((n, result) => n + result.docs_written, 0);
-  const atServer = await server.docCount('sales');
-  if (written !== docs || atServer !== docs) {
-    throw new Error(`PouchDB wrote ${written} of ${docs} documents; the server holds ${atServer}`);
+const pouchDocs = pouchInput.map(({ mutations }) =>
+  mutations.map((mutation) => ({ _id: mutation.id, ...(mutation.payload as object) })),
+);
+
+async function replicateWithPouch(fsync: boolean) {
+  const server = await startPouchServer(await freePort(), { fsync });
+  const locals = await Promise.all(pouchDocs.map((terminalDocs) => localPouch(terminalDocs)));
+  try {
+    const target = await server.createDb('sales');
+    log(
+      `pouchdb${fsync ? ' (fsync)' : ''}: ${locals.length} local databases × ${docs / Math.max(1, locals.length)} docs replicating…`,
+    );
+    const cpu = cpuMeter({
+      server: () => (server.pid === null ? null : processTreeCpu(server.pid)),
+      replicators: ownCpu,
+    });
+    const started = performance.now();
+    const results = await Promise.all(locals.map(({ db }) => db.replicate.to(target, { batch_size: 200 })));
+    const seconds = (performance.now() - started) / 1000;
+    const cpuSeconds = cpu.stop();
+    const written = results.reduce((n, result) => n + result.docs_written, 0);
+    const atServer = await server.docCount('sales');
+    if (written !== docs || atServer !== docs) {
+      throw new Error(`PouchDB wrote ${written} of ${docs} documents; the server holds ${atServer}`);
+    }
+    return {
+      serverVersion: server.version,
+      figure: {
+        seconds: Number(seconds.toFixed(2)),
+        docsPerSecond: Math.round(docs / seconds),
+        cpuSeconds,
+        cpuMicrosecondsPerDoc: cpuMicrosecondsPer(docs, cpuSeconds),
+      },
+    };
+  } finally {
+    await Promise.all(locals.map((local) => local.close()));
+    await server.close();
   }
-} finally {
-  await Promise.all(locals.map((local) => local.close()));
-  await server.close();
 }
-const pouchPerSecond = Math.round(docs / pouchSeconds);
+
+const asShipped = await replicateWithPouch(false);
+const fsynced = await replicateWithPouch(true);
 const matched = rounds.find((round) => round.batchSize === 200);
+const ratio = ({ figure }: { figure: { docsPerSecond: number } }) =>
+  matched ? Number((matched.salesPerSecond / figure.docsPerSecond).toFixed(1)) : null;
+// Rates on a shared 2-core machine swing with whatever else runs; CPU per record does much less.
+const cpuRatio = ({ figure }: { figure: { cpuMicrosecondsPerDoc: number | null } }) =>
+  matched?.cpuMicrosecondsPerSale && figure.cpuMicrosecondsPerDoc
+    ? Number((figure.cpuMicrosecondsPerDoc / matched.cpuMicrosecondsPerSale).toFixed(1))
+    : null;
 
 console.info(
   JSON.stringify(
@@ -165,15 +206,18 @@ console.info(
       rounds,
       pouchdb: {
         pouchdb: pouchVersion(),
-        pouchdbServer: server.version,
+        pouchdbServer: asShipped.serverVersion,
         storage: 'LevelDB on both sides (pouchdb-server default)',
-        terminals: locals.length,
+        terminals: pouchDocs.length,
         docs,
         batchSize: 200,
-        seconds: Number(pouchSeconds.toFixed(2)),
-        docsPerSecond: pouchPerSecond,
+        // cpuSeconds: pouchdb-server's process, and the local databases replicating (this process).
+        asShipped: { durability: 'LevelDB writes left to the OS', ...asShipped.figure },
+        fsynced: { durability: 'each LevelDB write synced, as HQ commits', ...fsynced.figure },
       },
-      ratioOmnitillToPouchdb: matched ? Number((matched.salesPerSecond / pouchPerSecond).toFixed(1)) : null,
+      ratioOmnitillToPouchdb: ratio(asShipped),
+      ratioOmnitillToPouchdbSameDurability: ratio(fsynced),
+      cpuRatioPouchdbToOmnitill: { asShipped: cpuRatio(asShipped), fsynced: cpuRatio(fsynced) },
       targets: { salesPerSecond: 5000, ratioOmnitillToPouchdb: 5 },
     },
     null,

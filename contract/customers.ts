@@ -202,6 +202,38 @@ export const EnrolInput = z
   .strict();
 export type EnrolInput = z.infer<typeof EnrolInput>;
 
+/**
+ * What an associate changed on a profile; a field left out stays as it is. `phone`, `email` and
+ * `birthday` set to null (or blank) clear the field. Preferences are set or removed one by one;
+ * consents to offers are granted or withdrawn per channel. Withdrawing consent to processing is not an
+ * edit: it is a request to erase the profile, which HQ carries out (refused here with ERASURE_REQUIRED).
+ */
+export const CustomerUpdateInput = z
+  .object({
+    customerId: CustomerId,
+    name: Trimmed(200).optional(),
+    phone: Trimmed(40).nullable().optional(),
+    email: Trimmed(254).nullable().optional(),
+    /** YYYY-MM-DD. */
+    birthday: Trimmed(10).nullable().optional(),
+    preferences: z
+      .object({
+        set: z.record(z.string().max(40), z.string().max(200)).optional(),
+        remove: z.array(z.string().max(40)).max(50).optional(),
+      })
+      .strict()
+      .optional(),
+    consent: z
+      .object({
+        processing: z.boolean().optional(),
+        marketing: z.partialRecord(MarketingChannel, z.boolean()).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type CustomerUpdateInput = z.infer<typeof CustomerUpdateInput>;
+
 export const Enrolment = z.object({
   kind: z.enum(['created', 'existing']),
   /** For `existing`: which contact already belonged to the profile offered instead. */

@@ -7,6 +7,7 @@ import {
   CartCustomer,
   CustomerId,
   CustomerProfile,
+  CustomerUpdateInput,
   EnrolInput,
   Enrolment,
   HistoryPage,
@@ -238,6 +239,12 @@ export const calls = {
     output: HistoryPage,
   },
   'customers.enrol': { input: EnrolInput, output: Enrolment },
+  /**
+   * Changes the fields named (contact, birthday, preferences, consents to offers) and answers the
+   * profile as it now is. A phone or e-mail of another customer is refused with CONTACT_TAKEN, whose
+   * params name that customer (`customerId`, `name`, `matchedBy`) so the screen can offer them.
+   */
+  'customers.update': { input: CustomerUpdateInput, output: CustomerProfile },
   /** Saves the cart's lines (all, or the ones named) to the attached customer's bag. */
   'customers.saveBag': {
     input: z.object({ lineIds: z.array(Uuid).max(500).optional() }).strict(),

@@ -14,7 +14,9 @@ import {
 } from './common';
 import { MemberQrSettings } from './config';
 import { Channel, CouponKind, MarketingChannel } from './customers';
+import { CustomerFieldKey, FieldClocks, Hlc } from './hlc';
 import { Receipt } from './ipc';
+import { PullStream } from './pull-stream';
 
 export const OutboxKind = z.enum([
   'sale.completed',
@@ -23,6 +25,7 @@ export const OutboxKind = z.enum([
   'customer.bag',
   'customer.note',
   'customer.tag',
+  'customer.updated',
 ]);
 export type OutboxKind = z.infer<typeof OutboxKind>;
 
@@ -104,6 +107,55 @@ export const CustomerTagged = z.object({
 export type CustomerNoteAdded = z.infer<typeof CustomerNoteAdded>;
 export type CustomerTagged = z.infer<typeof CustomerTagged>;
 
+/** A consent as an edit carries it. */
+export const ConsentValue = z.enum(['granted', 'withdrawn']);
+export type ConsentValue = z.infer<typeof ConsentValue>;
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** What a value of each field may be; null clears the field (a name and a consent cannot be cleared). */
+function fieldValueProblem(field: CustomerFieldKey, value: string | null): string | null {
+  if (field === 'name') return value !== null && value.length >= 1 && value.length <= 200 ? null : 'a name';
+  if (field.startsWith('consent:'))
+    return ConsentValue.safeParse(value).success ? null : "'granted' or 'withdrawn'";
+  if (value === null) return null;
+  if (field === 'phoneE164') return E164.test(value) ? null : 'E.164';
+  if (field === 'email') return value.length <= 254 && value.includes('@') ? null : 'an e-mail address';
+  if (field === 'birthday') return ISO_DATE.test(value) ? null : 'YYYY-MM-DD';
+  return value.length >= 1 && value.length <= 500 ? null : 'a preference of 1 to 500 characters';
+}
+
+/**
+ * One field as an associate set it, stamped with the till's hybrid logical clock (contract/hlc.ts):
+ * per field the later stamp wins (contract/field-merge.ts). `value` null clears the field or removes
+ * the preference; a consent is 'granted' or 'withdrawn'.
+ */
+export const CustomerFieldEdit = z
+  .object({ field: CustomerFieldKey, value: z.string().max(500).nullable(), hlc: Hlc })
+  .strict()
+  .superRefine((edit, context) => {
+    const problem = fieldValueProblem(edit.field, edit.value);
+    if (problem !== null)
+      context.addIssue({ code: 'custom', path: ['value'], message: `${edit.field}: ${problem}` });
+  });
+export type CustomerFieldEdit = z.infer<typeof CustomerFieldEdit>;
+
+/**
+ * Fields of a profile changed at this till (the customer's own id at the till, as the other customer
+ * kinds). Consents carry the till, store and cashier they were recorded with, like an enrolment's.
+ * `fields` is empty only after HQ erased the person while the row waited: the till scrubbed it.
+ */
+export const CustomerUpdated = z.object({
+  customerId: z.number().int(),
+  fields: z.array(CustomerFieldEdit).max(64),
+  storeCode: z.string(),
+  terminalCode: z.string(),
+  cashierId: z.number().int().nullable(),
+  at: z.iso.datetime(),
+});
+export type CustomerUpdated = z.infer<typeof CustomerUpdated>;
+
 /** The schema each outbox kind's payload must satisfy; HQ refuses a batch holding one that does not. */
 export const outboxPayloads = {
   'sale.completed': SaleCompleted,
@@ -112,6 +164,7 @@ export const outboxPayloads = {
   'customer.bag': CustomerBag,
   'customer.note': CustomerNoteAdded,
   'customer.tag': CustomerTagged,
+  'customer.updated': CustomerUpdated,
 } as const satisfies Record<OutboxKind, z.ZodType>;
 
 // ---------------------------------------------------------------------------------------------
@@ -172,7 +225,9 @@ export type PushRequest = z.infer<typeof PushRequest>;
 /**
  * Inconsistencies HQ books for review instead of refusing: a completed sale happened, whatever its
  * data says. `terminal.seq_reused`: a new mutation came with a seq HQ had already applied (the till's
- * database was probably restored from a backup); it was applied all the same.
+ * database was probably restored from a backup); it was applied all the same. `customer.erased`: an
+ * edit of a profile HQ had erased, ignored. `customer.clock_ahead`: an edit stamped more than a day
+ * ahead of HQ's clock (a till's clock is wrong), ignored: it would win over every edit for that long.
  */
 export const ReviewFlagCode = z.enum([
   'product.unknown',
@@ -188,6 +243,8 @@ export const ReviewFlagCode = z.enum([
   'customer.already_enrolled',
   'customer.card_taken',
   'customer.possible_duplicate',
+  'customer.erased',
+  'customer.clock_ahead',
   'return.sale_unknown',
   'return.line_unknown',
   'return.exceeds_sold',
@@ -263,16 +320,7 @@ export { SyncStatus } from './sync-status';
 // answers a page of items (each the entity's current state, tombstones included) and the cursor to
 // ask after next. A till applies a page and stores its cursor in one SQLite transaction.
 
-export const PullStream = z.enum([
-  'catalogue',
-  'prices',
-  'customers',
-  'coupons',
-  'history',
-  'settings',
-  'reco',
-]);
-export type PullStream = z.infer<typeof PullStream>;
+export { PullStream };
 
 /**
  * Where a till is in a stream: `v1.<hqEpoch>.<xid>.<seq>`, opaque to the till. A cursor of another
@@ -362,8 +410,13 @@ export const CustomerItem = z.discriminatedUnion('state', [
     createdAt: IsoTimestamp,
     cards: z.array(z.object({ cardNo: z.string().min(1).max(64), issuedAt: IsoTimestamp })).max(32),
     attributes: z.record(z.string().max(64), z.string().max(500)),
-    /** The consent in force per purpose and channel (the latest given). */
+    /** The consent in force per purpose and channel (the one with the latest stamp). */
     consents: z.array(PullConsent).max(16),
+    /**
+     * The stamp of each field's value, for the fields edited with one (contract/field-merge.ts): a
+     * till keeps its own edit of a field while it is stamped later than HQ's value.
+     */
+    clocks: FieldClocks,
   }),
   z.object({
     state: z.literal('merged'),

@@ -1,5 +1,6 @@
 // Clienteling at checkout through the real UI: identifying the customer (card, phone digits, member
-// QR), enrolling, the saved bag, coupons, and what a cashier may see of a customer's contacts.
+// QR), enrolling, editing a profile, the saved bag, coupons, and what a cashier may see of a
+// customer's contacts.
 import type { Page } from '@playwright/test';
 import { DEMO_MEMBER_QR_KEY } from '../contract/config';
 import { issueMemberToken } from '../main/security/member-qr';
@@ -358,4 +359,104 @@ test('a cashier sees the customer’s phone, e-mail and birthday masked', async 
   await expect(email).not.toContainText(anna.email ?? '');
   await expect(panel.getByTestId('customer-birthday')).not.toContainText(anna.birthday?.slice(0, 4) ?? '');
   await expect(panel).not.toContainText('+7 916');
+});
+
+test('a cashier replaces the customer’s phone and changes their consent to offers in the profile, without seeing the old number', async ({
+  page,
+  till,
+}) => {
+  const newPhone = '+79991230077';
+  const [user] = till.query<{ id: number }>('SELECT id FROM users WHERE name = ?', cashier.name);
+  await logIn(page, cashier.name, cashier.pin);
+  await scanCard(page, anna);
+  const panel = panelOf(page);
+  await panel.getByTestId('customer-tab-profile').click();
+  await panel.getByTestId('customer-edit').click();
+
+  const form = page.getByTestId('customer-edit-dialog');
+  // The cashier may not read the number: the field is empty, the masked one is only a hint.
+  await expect(form.getByTestId('customer-edit-phone')).toHaveValue('');
+  await expect(form.getByTestId('customer-edit-phone')).toHaveAttribute('placeholder', '+7 *** ***-45-67');
+  await expect(form.getByTestId('customer-edit-hint')).toHaveText(ru.customerEdit.maskedHint);
+  await expect(form).not.toContainText('916');
+  await expect(form.getByTestId('customer-edit-marketing-sms')).toBeChecked();
+  await expect(form.getByTestId('customer-edit-marketing-push')).not.toBeChecked();
+
+  await form.getByTestId('customer-edit-phone').fill('8 999 123-00-77');
+  await form.getByTestId('customer-edit-marketing-sms').uncheck();
+  await form.getByTestId('customer-edit-marketing-push').check();
+  await form.getByTestId('customer-edit-submit').click();
+
+  await expect(form).toBeHidden();
+  await expect(panel.getByTestId('customer-phone')).toHaveText('+7 *** ***-00-77');
+  await expect(panel.getByTestId('customer-marketing')).toHaveText(
+    [ru.customer.channels.email, ru.customer.channels.push].join(', '),
+  );
+
+  expect(till.query('SELECT phone_e164 AS phone FROM customers WHERE id = ?', anna.id)).toEqual([
+    { phone: newPhone },
+  ]);
+  const [update] = till.query<{ payload: string }>(
+    "SELECT payload FROM outbox WHERE kind = 'customer.updated' AND pushed_at IS NULL",
+  );
+  const payload = JSON.parse(update?.payload ?? '{}') as {
+    customerId: number;
+    cashierId: number;
+    at: string;
+    fields: { field: string; value: string | null; hlc: string }[];
+  };
+  expect(payload).toMatchObject({
+    customerId: anna.id,
+    cashierId: user?.id,
+    storeCode: '0001',
+    terminalCode: '01',
+  });
+  expect(payload.fields.map(({ field, value }) => ({ field, value }))).toEqual([
+    { field: 'phoneE164', value: newPhone },
+    { field: 'consent:marketing:sms', value: 'withdrawn' },
+    { field: 'consent:marketing:push', value: 'granted' },
+  ]);
+  const stamp = payload.fields[0]?.hlc;
+  expect(
+    till.query('SELECT field, hlc FROM customer_field_clocks WHERE customer_id = ? ORDER BY field', anna.id),
+  ).toEqual([
+    { field: 'consent:marketing:push', hlc: stamp },
+    { field: 'consent:marketing:sms', hlc: stamp },
+    { field: 'phoneE164', hlc: stamp },
+  ]);
+  // Recorded as given: when, by this cashier, at this till; the earlier records are not touched.
+  expect(
+    till.query(
+      `SELECT channel, granted, store_code AS store, terminal_code AS terminal, cashier_id AS cashierId
+       FROM customer_consents WHERE customer_id = ? AND purpose = 'marketing' AND recorded_at = ? ORDER BY id`,
+      anna.id,
+      payload.at,
+    ),
+  ).toEqual([
+    { channel: 'sms', granted: 0, store: '0001', terminal: '01', cashierId: user?.id },
+    { channel: 'push', granted: 1, store: '0001', terminal: '01', cashierId: user?.id },
+  ]);
+});
+
+test('a phone that belongs to another customer is not saved: their profile is offered instead', async ({
+  page,
+  till,
+}) => {
+  await logIn(page, cashier.name, cashier.pin);
+  await scanCard(page, anna);
+  const panel = panelOf(page);
+  await panel.getByTestId('customer-edit').click();
+  const form = page.getByTestId('customer-edit-dialog');
+  await form.getByTestId('customer-edit-phone').fill('+7 903 111-77-77');
+  await form.getByTestId('customer-edit-submit').click();
+
+  const taken = form.getByTestId('customer-edit-taken');
+  await expect(taken).toContainText(ru.customerEdit.taken.phone.replace('{name}', olga.name));
+  expect(till.query("SELECT seq FROM outbox WHERE kind = 'customer.updated'")).toEqual([]);
+  expect(till.query('SELECT phone_e164 AS phone FROM customers WHERE id = ?', anna.id)).toEqual([
+    { phone: anna.phone },
+  ]);
+  await taken.getByTestId('customer-edit-open-taken').click();
+  await expect(form).toBeHidden();
+  await expect(panel.getByTestId('customer-name')).toHaveText(olga.name);
 });

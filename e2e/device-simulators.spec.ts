@@ -1,5 +1,6 @@
 // The till with its simulated devices attached, through the real UI: real bytes on a pseudo-terminal
-// (serial scanner, card reader) and on a TCP socket (the network printer on 127.0.0.1).
+// (serial scanner, card reader), on a TCP socket (the network printer on 127.0.0.1) and on a virtual
+// HID bus (the HID card reader's input reports).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { paymentPans } from '../native-drivers/card-reader/test-cards';
@@ -100,9 +101,7 @@ test('a swiped payment card is refused and its number is stored, logged and queu
   await expect(page.locator('[data-testid="toast"]')).not.toContainText(pan.slice(0, 6));
   await sell(page, [barcodeOf(milk)], 'cash'); // the till goes on, and writes its files
 
-  const files = readdirSync(till.dataDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
+  const files = dataFiles(till);
   expect(files.some((file) => file.endsWith('omnitill.log'))).toBe(true);
   expect(files.some((file) => file.endsWith('till.sqlite'))).toBe(true);
   for (const file of files) {
@@ -113,6 +112,63 @@ test('a swiped payment card is refused and its number is stored, logged and queu
   const outbox = till.query<{ payload: string }>('SELECT payload FROM outbox');
   expect(outbox.length).toBeGreaterThan(0);
   expect(outbox.some((row) => row.payload.includes(pan))).toBe(false);
+});
+
+/** Every file under the till's data folder: the database and its -wal and -shm, the logs. */
+function dataFiles(till: TillFixture): string[] {
+  return readdirSync(till.dataDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+test('a payment card swiped on the HID card reader is refused and its tracks are stored, logged and queued nowhere', async ({
+  page,
+  till,
+}) => {
+  await logIn(page, cashier.name, cashier.pin);
+  const reader = simulators(till).hidCardReader;
+  if (!reader) throw new Error('no simulated HID card reader');
+  const pan = paymentPans.mastercard2;
+  await reader.swipe({ number: pan, name: 'CARDHOLDER/HIDTEST' }, { 1: 'data', 2: 'data', 3: 'data' });
+  const toast = page.locator('[data-testid="toast"][data-code="PAYMENT_CARD_REFUSED"]');
+  await expect(toast).toBeVisible();
+  await expect(toast).not.toContainText(pan.slice(0, 6));
+  await sell(page, [barcodeOf(milk)], 'cash'); // the till goes on, and writes its files
+
+  const files = dataFiles(till);
+  expect(files.some((file) => file.endsWith('omnitill.log'))).toBe(true);
+  expect(files.some((file) => file.endsWith('till.sqlite'))).toBe(true);
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    expect(bytes.includes(pan), `${file} holds the card number`).toBe(false);
+    expect(bytes.includes(pan.slice(0, 8)), `${file} holds the start of the card number`).toBe(false);
+    expect(bytes.includes(`${pan.slice(-4)}=3012`), `${file} holds track 2`).toBe(false);
+    expect(bytes.includes('HIDTEST'), `${file} holds track 1`).toBe(false);
+  }
+  const outbox = till.query<{ payload: string }>('SELECT payload FROM outbox');
+  expect(outbox.length).toBeGreaterThan(0);
+  expect(outbox.some((row) => row.payload.includes(pan.slice(0, 8)))).toBe(false);
+});
+
+test('a loyalty card swiped on the HID card reader attaches its customer beside the cart', async ({
+  page,
+  till,
+}) => {
+  await logIn(page, cashier.name, cashier.pin);
+  const reader = simulators(till).hidCardReader;
+  if (!reader) throw new Error('no simulated HID card reader');
+  await wedgeScan(page, barcodeOf(milk));
+  const { anna } = demoCustomers;
+  if (!anna.cardNo) throw new Error('the demo customer has a card');
+  await reader.swipe({ number: anna.cardNo }, { 1: 'unreadable', 2: 'data' });
+  await expect(page.getByTestId('customer-panel').getByTestId('customer-name')).toHaveText(anna.name);
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+
+  await page.locator('[data-testid="device-indicator"][data-role="printer"]').click();
+  const row = page.locator('[data-testid="device-row"][data-device-id="sim:hid-card-reader"]');
+  await expect(row).toHaveAttribute('data-state', 'idle');
+  await expect(row).toHaveAttribute('data-simulated', 'true');
+  await expect(row.getByTestId('device-rejected')).toHaveAttribute('data-count', '0');
 });
 
 test('a payment card swiped on a keyboard-mode reader is refused, masked, and the cart stays', async ({

@@ -40,12 +40,15 @@ export const test = base.extend<{
   till: TillFixture;
   tillDevices: 'none' | 'simulated';
   tillSync: TillOptions['sync'];
+  tillBootstrap: TillOptions['bootstrap'];
 }>({
   /** Most tests need no devices; `test.use({ tillDevices: 'simulated' })` attaches the simulators. */
   tillDevices: ['none', { option: true }],
   /** The HQ pusher's timing: `test.use({ tillSync: { … } })` makes its back-off predictable. */
   tillSync: [undefined, { option: true }],
-  till: async ({ page, tillDevices, tillSync }, use) => {
+  /** The first download's checkpoints and retries: `test.use({ tillBootstrap: { settings: { … } } })`. */
+  tillBootstrap: [undefined, { option: true }],
+  till: async ({ page, tillDevices, tillSync, tillBootstrap }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'omnitill-e2e-'));
     const config: TillConfig = {
       ...defaultTillConfig,
@@ -68,6 +71,7 @@ export const test = base.extend<{
       seedDemo: true,
       simulatorTiming: { presentMs: 150, authorizeMs: 100 },
       ...(tillSync && { sync: tillSync }),
+      ...(tillBootstrap && { bootstrap: tillBootstrap }),
     });
     const host = await startHost({
       dispatch: till.dispatch,

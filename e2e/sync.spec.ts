@@ -1,12 +1,18 @@
 // The till's link to HQ through the real UI, against a real HQ (Fastify + embedded PostgreSQL):
 // a manager enrols the till from the sync page, sales reach HQ, and while HQ is away the till sells
 // on without waiting, shows since when it is offline and what waits, and drains when HQ is back.
+// A till enrolled with a chain's HQ downloads its catalogue and customers first, with its progress on
+// the sync page, through a cut connection and a stop, and then sells what only HQ had.
 import { createServer } from 'node:net';
 import type { Socket } from 'node:net';
 import type { Page } from '@playwright/test';
+import { generateChainData } from '../hq/chain-data';
 import { startTestHq } from '../hq/test-hq';
 import type { TestHq } from '../hq/test-hq';
+import { gtinCheckDigit } from '../main/domain/barcode';
 import { demoProducts } from '../main/store/seed/demo-catalog';
+import { startProxy } from '../main/sync/test-proxy';
+import type { TestProxy } from '../main/sync/test-proxy';
 import { formatMoment } from '../renderer/i18n/format';
 import { ru } from '../renderer/i18n/ru';
 import { barcodeOf, cashier, expect, logIn, manager, payCash, ringUp, sell, test } from './fixtures';
@@ -149,4 +155,109 @@ test('a manager enrols the till; sales reach HQ, wait on the till while it is aw
 
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('checkout-screen')).toBeVisible();
+});
+
+test.describe('a new till’s first download from a chain’s HQ', () => {
+  const PRODUCTS = 3000;
+  const CUSTOMERS = 6000;
+  // Ids apart from the demo store's own, so what the till sells below came from HQ alone.
+  const firstProductId = 100_001;
+  const firstCustomerId = 1_000_001;
+  /** Changed last at HQ, so the last customer of the snapshot. */
+  const brokenCustomer = firstCustomerId + 2999;
+  const hqOnlyBarcode = (() => {
+    const body = `46${String(firstProductId + 1499).padStart(10, '0')}`;
+    return body + String(gtinCheckDigit(body));
+  })();
+
+  let chain: TestHq;
+  let proxy: TestProxy;
+  test.beforeAll(async () => {
+    test.setTimeout(90_000);
+    chain = await startTestHq();
+    await chain.createStore('0001', 'Omnitill Тверская');
+    await generateChainData(chain.pool, {
+      products: PRODUCTS,
+      customers: CUSTOMERS,
+      firstProductId,
+      firstCustomerId,
+    });
+    proxy = await startProxy(Number(new URL(chain.url).port));
+  });
+  test.afterAll(async () => {
+    await proxy?.close();
+    await chain?.close();
+  });
+
+  test.use({
+    tillBootstrap: { settings: { checkpointEvery: 500, retryDelayMs: { baseMs: 200, maxMs: 1000 } } },
+  });
+
+  test('shows the download’s progress, goes on after a cut, stops with a reason until retried, then sells HQ’s products', async ({
+    page,
+    till,
+  }) => {
+    test.setTimeout(60_000);
+    await chain.pool.query(`UPDATE customers SET birthday = 'in the spring of 1985' WHERE id = $1`, [
+      brokenCustomer,
+    ]);
+    // The customers' snapshot stops a little way into its body, as on a slow link, until the test cuts it.
+    proxy.stallAnswer(/^GET \/v1\/snapshot\/customers/, 100_000);
+
+    await logIn(page, manager.name, manager.pin);
+    await openSyncPage(page);
+    await page.getByTestId('sync-hq-url').fill(proxy.url);
+    await page.getByTestId('sync-enrol-code').fill(await chain.enrolmentCode('0001'));
+    await page.getByTestId('sync-enrol-submit').click();
+
+    // Not "online": the till is preparing, and the sync page shows how far it has come.
+    await expect(indicator(page)).toHaveAttribute('data-state', 'preparing');
+    await expect(indicator(page)).toHaveAccessibleName(ru.sync.indicator.preparing);
+    await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'preparing');
+    await expect(page.getByTestId('sync-hq-address')).toHaveText(proxy.url);
+    const panel = page.getByTestId('sync-bootstrap');
+    const row = (stream: string) =>
+      panel.locator(`[data-testid="sync-bootstrap-stream"][data-stream="${stream}"]`);
+    await expect(row('catalogue')).toHaveAttribute('data-state', 'done');
+    await expect(row('catalogue')).toHaveAttribute('data-done', String(40 + PRODUCTS));
+    await expect(row('customers')).toHaveAttribute('data-state', 'downloading');
+    await expect(row('customers').locator('progress')).toHaveAttribute('max', String(CUSTOMERS));
+    await expect
+      .poll(async () => Number(await row('customers').getAttribute('data-done')))
+      .toBeGreaterThan(0);
+    await expect(row('coupons')).toHaveText(new RegExp(ru.sync.bootstrap.waiting));
+
+    // The held connection is cut: the download goes on from its last checkpoint, then meets the
+    // profile HQ cannot send as the contract says, and stops with the reason and a retry.
+    proxy.cutStalled();
+    await expect(panel).toHaveAttribute('data-phase', 'failed');
+    await expect(page.getByTestId('sync-bootstrap-resumes')).toHaveAttribute('data-count', '1');
+    const error = page.getByTestId('sync-bootstrap-error');
+    await expect(error).toHaveAttribute('data-code', 'SNAPSHOT_INVALID');
+    await expect(error).toHaveText(
+      ru.sync.bootstrap.stopped
+        .replace('{stream}', ru.sync.streams.customers)
+        .replace('{problem}', ru.sync.problems.SNAPSHOT_INVALID),
+    );
+    await expect(row('customers')).toHaveAttribute('data-done', String(CUSTOMERS - 500));
+    await expect(indicator(page)).toHaveAttribute('data-light', 'problem');
+    await expect(indicator(page)).toHaveAccessibleName(ru.sync.preparingStopped);
+
+    // HQ's data is put right; Retry goes on from what the till committed, and the puller takes over.
+    await chain.pool.query(`UPDATE customers SET birthday = NULL WHERE id = $1`, [brokenCustomer]);
+    await page.getByTestId('sync-bootstrap-retry').click();
+    await expect(panel).toBeHidden();
+    await expect(indicator(page)).toHaveAttribute('data-state', 'online');
+    const pulled = (stream: string) =>
+      page.locator(`[data-testid="sync-pull-stream"][data-stream="${stream}"]`);
+    await expect(pulled('catalogue')).toHaveAttribute('data-items', String(40 + PRODUCTS));
+    await expect(pulled('customers')).toHaveAttribute('data-items', String(CUSTOMERS));
+    await expect(page.getByTestId('sync-pull-state')).toHaveAttribute('data-state', 'idle');
+
+    // A product only HQ had scans at the till.
+    await page.getByTestId('sync-back').click();
+    await ringUp(page, [hqOnlyBarcode]);
+    // After a restart the till goes on pulling: its first download is behind it.
+    expect(till.query(`SELECT value FROM meta WHERE key = 'sync.bootstrap'`)).toEqual([{ value: 'done' }]);
+  });
 });

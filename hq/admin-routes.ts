@@ -4,6 +4,7 @@
 //   POST /v1/admin/reco-models            a RecoModel → {version, sha256, bytes}
 //   PUT  /v1/admin/settings/<key>         the setting's value
 //   POST /v1/admin/customers/merge        {from, into}
+//   POST /v1/admin/customers/dedupe       {customerIds?, dryRun?} → the groups merged, each id → survivor
 //   POST /v1/admin/customers/<id>/erase
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -12,6 +13,7 @@ import { RecoModel } from '../contract/reco';
 import { OnlineOrdersImport, SettingItem } from '../contract/sync';
 import type { HqErrorCode } from '../contract/sync';
 import { publishRecoModel, putSetting } from './artefacts';
+import { runDedupeExclusive, unknownCustomers } from './customers/dedupe';
 import { eraseCustomer } from './customers/erase';
 import { mergeCustomers } from './customers/merge';
 import type { Pool } from './db/pool';
@@ -38,6 +40,14 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
 
 const MergeRequest = z
   .object({ from: z.number().int().positive(), into: z.number().int().positive() })
+  .strict();
+
+const DedupeRequest = z
+  .object({
+    /** Only the groups of these profiles (after an enrolment flagged as a possible duplicate, say). */
+    customerIds: z.array(z.number().int().positive()).min(1).max(1000).optional(),
+    dryRun: z.boolean().optional(),
+  })
   .strict();
 
 export async function adminRoutes(api: FastifyInstance, deps: AdminRouteDeps): Promise<void> {
@@ -112,6 +122,26 @@ export async function adminRoutes(api: FastifyInstance, deps: AdminRouteDeps): P
     }
     request.log.info({ from: parsed.data.from, into: outcome.survivorId }, 'customer.merged');
     return outcome;
+  });
+
+  api.post('/customers/dedupe', async (request, reply) => {
+    const parsed = DedupeRequest.safeParse(request.body ?? {});
+    if (!parsed.success) {
+      return fail(reply, 400, 'BAD_REQUEST', 'Expected {customerIds?: [id, …], dryRun?: boolean}', {
+        issues: issuesOf(parsed.error),
+      });
+    }
+    const { customerIds, dryRun } = parsed.data;
+    if (customerIds) {
+      const unknown = await unknownCustomers(pool, customerIds);
+      if (unknown.length > 0) {
+        return fail(reply, 404, 'NOT_FOUND', `No customer ${unknown.join(', ')}`, { unknownIds: unknown });
+      }
+    }
+    // Behind a run in progress on any node, rather than refused: the caller gets this run's answer.
+    const outcome = await runDedupeExclusive(pool, { customerIds, dryRun, wait: true, log: request.log });
+    if (!outcome.ran) throw new Error('the duplicate-merge job did not run although it waited for its lock');
+    return outcome.report;
   });
 
   api.post('/customers/:id/erase', async (request, reply) => {

@@ -7,6 +7,7 @@ import { RecoModel } from '../contract/reco';
 import { OnlineOrdersImport } from '../contract/sync';
 import { publishRecoModel, putSetting } from './artefacts';
 import type { HqConfig } from './config';
+import { runDedupeExclusive } from './customers/dedupe';
 import { eraseCustomer } from './customers/erase';
 import { mergeCustomers } from './customers/merge';
 import { renewEpoch } from './db/epoch';
@@ -26,6 +27,7 @@ export const adminUsage = `Usage: npm run hq -- admin <command>
   publish-reco-model --file model.json                     a recommendation model for every till
   set-setting --key rfm.boundaries --file value.json       a chain setting (member-qr.keyring, rfm.boundaries)
   merge-customers --from 123 --into 456                    merge a duplicate profile into its survivor
+  dedupe-customers [--id 123] [--dry-run]                  merge every group of duplicates (or 123's)
   erase-customer --id 123                                  erase a customer's personal data everywhere`;
 
 const MAX_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -55,6 +57,7 @@ export async function runAdmin(args: string[], pool: Pool, print: (line: string)
       key: { type: 'string' },
       from: { type: 'string' },
       into: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
     },
   });
   const json = () => {
@@ -156,6 +159,30 @@ export async function runAdmin(args: string[], pool: Pool, print: (line: string)
       );
       if (!outcome.ok) throw new AdminError(`Cannot merge: ${outcome.reason}`);
       print(`Customer ${values.from} now leads to ${outcome.survivorId}.`);
+      return;
+    }
+    case 'dedupe-customers': {
+      const dryRun = values['dry-run'] ?? false;
+      const customerIds = values.id === undefined ? undefined : [customerId(values.id, '--id')];
+      const outcome = await runDedupeExclusive(pool, { customerIds, dryRun, wait: true });
+      if (!outcome.ran)
+        throw new Error('the duplicate-merge job did not run although it waited for its lock');
+      const { report } = outcome;
+      for (const group of report.groups) {
+        print(`${group.mergedIds.join(', ')} ${dryRun ? 'would lead' : 'now lead'} to ${group.survivorId}`);
+      }
+      for (const crowded of report.crowdedKeys) {
+        print(
+          `Not merged: one ${crowded.kind} is on ${crowded.profiles} profiles (${crowded.sampleIds.join(', ')}, …)`,
+        );
+      }
+      for (const group of report.oversizedGroups) {
+        print(`Not merged: a group of ${group.length} profiles (${group.slice(0, 10).join(', ')}, …)`);
+      }
+      const merged = Object.keys(report.merged).length;
+      print(
+        `${dryRun ? 'Would merge' : 'Merged'} ${merged} profiles in ${report.groups.length} groups (${report.ms} ms).`,
+      );
       return;
     }
     case 'erase-customer': {

@@ -1,5 +1,6 @@
 // Who is calling: `Authorization: Bearer <terminalId>.<secret>`, checked against the terminal's
 // scrypt hash (constant-time), revoked terminals refused.
+import { prepared } from './db/pool';
 import type { Pool } from './db/pool';
 import { DUMMY_HASH, VerifiedCredentials } from './security/secrets';
 
@@ -20,10 +21,12 @@ export function createAuthenticator(pool: Pool) {
     if (!match) return null;
     const [, terminalId = '', secret = ''] = match;
     const { rows } = await pool.query<AuthenticatedTerminal & { credentialHash: string }>(
-      `SELECT t.id, t.code, t.store_id AS "storeId", s.code AS "storeCode", t.credential_hash AS "credentialHash"
-       FROM terminals t JOIN stores s ON s.id = t.store_id
-       WHERE t.id = $1 AND t.revoked_at IS NULL`,
-      [terminalId],
+      prepared(
+        `SELECT t.id, t.code, t.store_id AS "storeId", s.code AS "storeCode", t.credential_hash AS "credentialHash"
+         FROM terminals t JOIN stores s ON s.id = t.store_id
+         WHERE t.id = $1 AND t.revoked_at IS NULL`,
+        [terminalId],
+      ),
     );
     const row = rows[0];
     if (!row) {

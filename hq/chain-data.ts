@@ -54,7 +54,7 @@ export async function generateChainData(pool: Pool, size: ChainSize): Promise<vo
     );
     await tx.query(
       `INSERT INTO customers (id, name, phone_e164, email, birthday, attributes, source, created_at, tier, points_balance,
-                              cards_doc, consents_doc)
+                              cards_doc, consents_doc, field_clocks)
        OVERRIDING SYSTEM VALUE
        SELECT g,
          (ARRAY['Иван','Пётр','Анна','Мария','Ольга','Сергей','Юлия','Алексей','Ли Вэй','Wang Fang'])[1 + g % 10] || ' ' ||
@@ -72,7 +72,10 @@ export async function generateChainData(pool: Pool, size: ChainSize): Promise<vo
            json_build_object('purpose', 'marketing', 'channel', 'sms', 'granted', g % 2 = 0,
                              'recordedAt', '2021-01-01T00:00:00.000Z', 'storeCode', '', 'terminalCode', ''),
            json_build_object('purpose', 'processing', 'channel', NULL, 'granted', true,
-                             'recordedAt', '2021-01-01T00:00:00.000Z', 'storeCode', '', 'terminalCode', ''))
+                             'recordedAt', '2021-01-01T00:00:00.000Z', 'storeCode', '', 'terminalCode', '')),
+         -- The consents' clocks (003-field-clocks.ts: a consent without a stamp counts as HQ's at its time).
+         jsonb_build_object('consent:marketing:sms', '001609459200000-000000-hq',
+                            'consent:processing:any', '001609459200000-000000-hq')
        FROM generate_series($1::bigint, $2::bigint) g`,
       [c0, c0 + size.customers - 1],
     );

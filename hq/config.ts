@@ -30,6 +30,13 @@ const Env = z.object({
   HQ_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Bearer token of the admin API (/v1/admin/…); unset: the admin API answers 404. */
   HQ_ADMIN_TOKEN: z.string().min(32, 'at least 32 characters').optional(),
+  /** Minutes between runs of the duplicate-merge job (hq/customers/dedupe.ts); 0: not scheduled. */
+  HQ_DEDUPE_EVERY_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(10),
 });
 
 export interface HqConfig {
@@ -45,6 +52,8 @@ export interface HqConfig {
   authFailuresPerMinute: number;
   /** The admin API's bearer token; null or absent: no admin API. */
   adminToken?: string | null;
+  /** Milliseconds between runs of the duplicate-merge job; null or absent: not scheduled. */
+  dedupeEveryMs?: number | null;
 }
 
 export function loadHqConfig(env: NodeJS.ProcessEnv = process.env): HqConfig {
@@ -67,5 +76,6 @@ export function loadHqConfig(env: NodeJS.ProcessEnv = process.env): HqConfig {
     enrolPerMinute: e.HQ_ENROL_PER_MINUTE,
     authFailuresPerMinute: e.HQ_AUTH_FAILURES_PER_MINUTE,
     adminToken: e.HQ_ADMIN_TOKEN ?? null,
+    dedupeEveryMs: e.HQ_DEDUPE_EVERY_MINUTES === 0 ? null : e.HQ_DEDUPE_EVERY_MINUTES * 60_000,
   };
 }

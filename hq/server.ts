@@ -1,8 +1,9 @@
 // Starts HQ: the database (DATABASE_URL, or the embedded PostgreSQL), its migrations, the monthly
-// sales partitions, then the HTTP API.
+// sales partitions, then the HTTP API, and the duplicate-merge job on its schedule.
 import type { FastifyInstance } from 'fastify';
 import { buildHqApp } from './app';
 import type { HqConfig } from './config';
+import { scheduleDedupe } from './customers/dedupe';
 import { startEmbeddedPostgres } from './db/embedded';
 import { ensureSalesPartitions, migrate } from './db/migrate';
 import { createPool } from './db/pool';
@@ -66,6 +67,8 @@ export async function startHq(config: HqConfig, log: HqLogger, database?: HqData
     if (!database) await db.stop();
     throw error;
   }
+  // Every node schedules it; the job's advisory lock lets one run at a time.
+  const dedupe = config.dedupeEveryMs ? scheduleDedupe(pool, log, config.dedupeEveryMs) : null;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -75,6 +78,7 @@ export async function startHq(config: HqConfig, log: HqLogger, database?: HqData
     pool,
     close: async () => {
       clearInterval(partitions);
+      await dedupe?.stop();
       await app.close();
       await pool.end();
       if (!database) await db.stop();

@@ -16,6 +16,8 @@ import type { HqDatabase, RunningHq } from './server';
 export interface TestHq {
   url: string;
   pool: Pool;
+  /** The database, for a second HQ node on it. */
+  databaseUrl: string;
   /** Stops the HTTP API, keeping the database: `start()` brings it back on the same port. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -53,6 +55,7 @@ export async function startTestHq(overrides: Partial<HqConfig> = {}): Promise<Te
 
   const hq: TestHq = {
     url,
+    databaseUrl: postgres.url,
     get pool() {
       return pool;
     },
@@ -65,6 +68,10 @@ export async function startTestHq(overrides: Partial<HqConfig> = {}): Promise<Te
       pool = running.pool;
     },
     async close() {
+      // A client's fetch aborted while it was connecting leaves a connection that never sends a
+      // request; Node's server waits out its headers timeout (a minute) for it. At the end of a test
+      // file nobody is waiting for an answer any more.
+      running?.app.server.closeAllConnections();
       await running?.close();
       running = null;
       await postgres.stop();

@@ -1,6 +1,8 @@
 // The PouchDB side of the sync comparison: pouchdb-server (npm) in its own process on loopback,
 // storing in LevelDB (its default), and one local PouchDB per terminal (LevelDB in a temp folder,
 // as a till would keep it) replicating to it. The same sale documents go over as Omnitill pushes.
+// `fsync: true` makes the server sync each LevelDB write before it answers (synced-leveldown.cjs),
+// the durability HQ gives a sale; by default LevelDB leaves writes to the OS.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,10 +26,13 @@ type PouchConstructor = new (name: string) => PouchDatabase;
 const require = createRequire(import.meta.url);
 const PouchDB = require('pouchdb') as PouchConstructor;
 const SERVER = resolve(import.meta.dirname, '../../node_modules/pouchdb-server/bin/pouchdb-server');
+const SYNCED_LEVELDOWN = resolve(import.meta.dirname, 'synced-leveldown.cjs');
 
-export async function startPouchServer(port: number) {
+export async function startPouchServer(port: number, options: { fsync: boolean }) {
   const dir = mkdtempSync(join(tmpdir(), 'omnitill-bench-pouch-'));
-  const server = spawn(process.execPath, [SERVER, '--port', String(port), '--dir', join(dir, 'data'), '-n'], {
+  // A custom backend keeps its databases in the working directory, as the default keeps them in --dir.
+  const storage = options.fsync ? ['--level-backend', SYNCED_LEVELDOWN] : ['--dir', join(dir, 'data')];
+  const server = spawn(process.execPath, [SERVER, '--port', String(port), ...storage, '-n'], {
     cwd: dir,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -46,6 +51,7 @@ export async function startPouchServer(port: number) {
   return {
     url,
     version,
+    pid: server.pid ?? null,
     async createDb(name: string) {
       const response = await fetch(`${url}/${name}`, { method: 'PUT' });
       if (!response.ok) throw new Error(`pouchdb-server: PUT /${name} answered ${response.status}`);

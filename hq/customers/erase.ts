@@ -3,14 +3,19 @@
 // saved bags and preferences go; sales, online orders and consent records stay, by id, for the books
 // and as proof of what the person had agreed to. Tills learn it as an `erased` tombstone that carries
 // nothing personal, and erase their own copy. Nothing ever writes an erased profile again: enrolments
-// and merges refuse it, the feed serves only the tombstone.
+// and merges refuse it, edits pushed later are ignored whatever their stamp (erased_at is final, so
+// the erasure needs no stamp of its own), the feed serves only the tombstone.
 import { inTransaction } from '../db/pool';
 import type { Pool } from '../db/pool';
+import { lockProfiles } from './merge';
 
 export type EraseOutcome = { ok: true; erasedIds: number[] } | { ok: false; reason: 'unknown' };
 
 export async function eraseCustomer(pool: Pool, customerId: number, at = new Date()): Promise<EraseOutcome> {
   return inTransaction(pool, async (tx): Promise<EraseOutcome> => {
+    // Locked as a merge locks (merge.ts), before the person is read: a merge into this profile that
+    // committed first is in the person read below; one that comes later waits, then finds it erased.
+    await lockProfiles(tx, [customerId]);
     const { rows } = await tx.query<{ id: number }>(
       `WITH RECURSIVE person(id, depth) AS (
          SELECT id, 0 FROM customers WHERE id = $1
@@ -25,7 +30,8 @@ export async function eraseCustomer(pool: Pool, customerId: number, at = new Dat
     }
     await tx.query(
       `UPDATE customers SET name = '', phone_e164 = NULL, email = NULL, birthday = NULL, attributes = '{}',
-         tier = NULL, points_balance = 0, expected_ltv_minor = NULL, erased_at = coalesce(erased_at, $2)
+         field_clocks = '{}', tier = NULL, points_balance = 0, expected_ltv_minor = NULL,
+         erased_at = coalesce(erased_at, $2)
        WHERE id = ANY($1::bigint[])`,
       [ids, at],
     );

@@ -77,7 +77,8 @@ const feeds: Record<PullStream, Feed> = {
             'name', c.name, 'phoneE164', c.phone_e164, 'email', c.email, 'birthday', c.birthday,
             'tier', c.tier, 'pointsBalance', c.points_balance, 'expectedLtvMinor', c.expected_ltv_minor,
             'createdAt', hq_iso(c.created_at),
-            'cards', c.cards_doc, 'attributes', c.attributes, 'consents', c.consents_doc)
+            'cards', c.cards_doc, 'attributes', c.attributes, 'consents', c.consents_doc,
+            'clocks', c.field_clocks)
         END`,
       },
     ],

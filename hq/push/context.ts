@@ -60,19 +60,27 @@ export async function resolveCustomer(ctx: ApplyContext, tillCustomerId: number)
 
 /**
  * The profile a customer edit (bag, note, tag) lands on, or null: unknown (flagged), or erased — an
- * edit that was on its way when HQ erased the person is dropped, never revives their data.
+ * edit that was on its way when HQ erased the person is dropped, never revives their data. The row is
+ * locked FOR SHARE, which waits for a merge or an erasure of it in progress (hq/customers/merge.ts)
+ * and then reads what it committed: an edit never lands on a profile that has just become a tombstone.
  */
 export async function resolveLivingCustomer(
   ctx: ApplyContext,
   tillCustomerId: number,
 ): Promise<number | null> {
-  const id = await resolveCustomer(ctx, tillCustomerId);
-  if (id === null) return null;
-  const { rows } = await ctx.tx.query<{ erased: boolean }>(
-    'SELECT erased_at IS NOT NULL AS erased FROM customers WHERE id = $1',
-    [id],
-  );
-  return rows[0]?.erased ? null : id;
+  let id = await resolveCustomer(ctx, tillCustomerId);
+  for (let hop = 0; id !== null && hop < MAX_MERGE_HOPS; hop += 1) {
+    const { rows } = await ctx.tx.query<{ mergedInto: number | null; erased: boolean }>(
+      `SELECT merged_into AS "mergedInto", erased_at IS NOT NULL AS erased FROM customers
+       WHERE id = $1 FOR SHARE`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row || row.erased) return null;
+    if (row.mergedInto === null) return id;
+    id = row.mergedInto;
+  }
+  return null;
 }
 
 export const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);

@@ -13,10 +13,11 @@ import type {
   ReviewFlagCode,
 } from '../../contract/sync';
 import type { AuthenticatedTerminal } from '../auth';
-import { inTransaction, insertRows } from '../db/pool';
-import type { Pool, Tx } from '../db/pool';
+import { TableWrites, inTransaction, prepared } from '../db/pool';
+import type { CellValue, Pool, Tx } from '../db/pool';
 import type { ApplyContext } from './context';
 import { applyCustomerBag, applyCustomerEnrolled, applyCustomerNote, applyCustomerTag } from './customers';
+import { applyCustomerUpdated } from './customer-updated';
 import { applyReturn } from './returns';
 import { applySales } from './sales';
 import type { SaleToApply } from './sales';
@@ -48,6 +49,7 @@ function storeCodeOf(mutation: Parsed): string | null {
       return mutation.payload.receipt.store.code;
     case 'customer.enrolled':
     case 'customer.note':
+    case 'customer.updated':
       return mutation.payload.storeCode;
     case 'customer.bag':
     case 'customer.tag':
@@ -151,6 +153,9 @@ async function apply(
     case 'customer.tag':
       await applyCustomerTag(ctx, mutation.payload);
       return undefined;
+    case 'customer.updated':
+      await applyCustomerUpdated(ctx, mutation.payload);
+      return undefined;
   }
 }
 
@@ -161,7 +166,9 @@ export async function pushBatch(
 ): Promise<PushOutcome> {
   const checked = check(terminal, body);
   if ('status' in checked) return checked;
-  return inTransaction(pool, (tx) => applyBatch(tx, terminal, checked.hqEpoch, checked.mutations));
+  return inTransaction(pool, (tx) => applyBatch(tx, terminal, checked.hqEpoch, checked.mutations), {
+    genericPlans: true,
+  });
 }
 
 async function applyBatch(
@@ -172,9 +179,11 @@ async function applyBatch(
 ): Promise<PushOutcome> {
   // The row lock serialises pushes of one terminal (a retry racing its own first attempt).
   const { rows } = await tx.query<{ lastSeq: number; epoch: string }>(
-    `SELECT last_seq AS "lastSeq", (SELECT value FROM hq_meta WHERE key = 'epoch') AS epoch
-     FROM terminals WHERE id = $1 FOR UPDATE`,
-    [terminal.id],
+    prepared(
+      `SELECT last_seq AS "lastSeq", (SELECT value FROM hq_meta WHERE key = 'epoch') AS epoch
+       FROM terminals WHERE id = $1 FOR UPDATE`,
+      [terminal.id],
+    ),
   );
   const state = rows[0];
   if (!state) throw new Error(`terminal ${terminal.id} vanished after authentication`);
@@ -203,11 +212,12 @@ async function applyBatch(
   }
 
   const stored = await tx.query<{ id: string; result: MutationResult }>(
-    'SELECT id, result FROM applied_mutations WHERE id = ANY($1::uuid[])',
-    [mutations.map((mutation) => mutation.id)],
+    prepared('SELECT id, result FROM applied_mutations WHERE id = ANY($1::uuid[])', [
+      mutations.map((mutation) => mutation.id),
+    ]),
   );
   const results = new Map(stored.rows.map((row) => [row.id, row.result]));
-  const flagRows: unknown[][] = [];
+  const flagRows: CellValue[][] = [];
   const fresh: { mutation: Parsed; ctx: ApplyContext; flags: ReviewFlagCode[]; customerId?: number }[] = [];
   for (const mutation of mutations) {
     if (results.has(mutation.id)) continue;
@@ -235,19 +245,24 @@ async function applyBatch(
     }
     fresh.push({ mutation, ctx, flags });
   }
-  // In seq order; consecutive sales go in together.
+  // In seq order; consecutive sales go in together, and their rows are written with the next
+  // mutation's or, for the last run, with the push's own bookkeeping.
   let run: SaleToApply[] = [];
+  let writes = new TableWrites();
   for (const item of fresh) {
     const { mutation, ctx } = item;
     if (mutation.kind === 'sale.completed') {
       run.push({ ctx, sale: mutation.payload });
       continue;
     }
-    await applySales(tx, terminal, run);
+    // What the mutation reads (a return its sale) must be in the database before it is applied.
+    await applySales(tx, terminal, run, writes);
+    await writes.run(tx);
     run = [];
+    writes = new TableWrites();
     item.customerId = await apply(ctx, mutation);
   }
-  await applySales(tx, terminal, run);
+  await applySales(tx, terminal, run, writes);
 
   const applied = new Map(
     fresh.map(({ mutation, flags, customerId }) => {
@@ -272,22 +287,22 @@ async function applyBatch(
     JSON.stringify(applied.get(mutation.id)),
   ]);
   const lastSeq = Math.max(state.lastSeq, mutations.at(-1)?.seq ?? 0);
-  await insertRows(
+  writes
+    .insert(
+      'applied_mutations',
+      ['id uuid', 'terminal_id uuid', 'seq bigint', 'kind text', 'result jsonb'],
+      appliedRows,
+    )
+    .insert(
+      'review_flags',
+      ['code text', 'mutation_id uuid', 'kind text', 'store_id bigint', 'terminal_id uuid', 'detail jsonb'],
+      flagRows,
+    );
+  await writes.run(
     tx,
-    'applied_mutations',
-    ['id uuid', 'terminal_id uuid', 'seq bigint', 'kind text', 'result jsonb'],
-    appliedRows,
+    `UPDATE terminals SET last_seq = ${writes.param(lastSeq)}, last_push_at = now()
+     WHERE id = ${writes.param(terminal.id)}`,
   );
-  await insertRows(
-    tx,
-    'review_flags',
-    ['code text', 'mutation_id uuid', 'kind text', 'store_id bigint', 'terminal_id uuid', 'detail jsonb'],
-    flagRows,
-  );
-  await tx.query('UPDATE terminals SET last_seq = $2, last_push_at = now() WHERE id = $1', [
-    terminal.id,
-    lastSeq,
-  ]);
   return {
     status: 200,
     body: { lastSeq, acks },

@@ -17,8 +17,7 @@ import { simulatePrinter, simulateScan } from '../services/device-simulation';
 import { scanFromText } from '../services/scan-router';
 import type { ScanRouter } from '../services/scan-router';
 import type { Handlers } from './dispatcher';
-import type { Pusher } from '../sync/pusher';
-import type { Puller } from '../sync/puller';
+import type { HqLink } from '../sync/hq-link';
 import { enrolTill } from '../sync/enrol';
 
 export interface Services {
@@ -32,8 +31,7 @@ export interface Services {
   events: EventBus;
   simulator: PaymentTerminalSimulator | null;
   printQueue: PrintQueue;
-  sync: Pusher;
-  pull: Puller;
+  link: HqLink;
   dataDir: string;
   devices: DeviceManager | null;
   /** The payment terminal's entry on the devices page. */
@@ -77,6 +75,7 @@ export function createHandlers(s: Services): Handlers {
     'customers.profile': ({ customerId }) => s.clienteling.profile(customerId),
     'customers.history': ({ customerId, offset }) => s.clienteling.history(customerId, offset),
     'customers.enrol': (input) => s.clienteling.enrol(input),
+    'customers.update': (input) => s.clienteling.update(input),
     'customers.saveBag': ({ lineIds }) => s.clienteling.saveBag(lineIds),
     'customers.removeBagItem': ({ customerId, productId }) =>
       s.clienteling.removeBagItem(customerId, productId),
@@ -98,11 +97,10 @@ export function createHandlers(s: Services): Handlers {
     'returns.lookup': ({ receiptNo }) => s.returns.lookup(receiptNo),
     'returns.complete': ({ returnId, saleId, lines }) => s.returns.complete(returnId, saleId, lines),
 
-    'sync.status': () => ok(s.sync.status()),
+    'sync.status': () => ok(s.link.status()),
     'sync.retryNow': () => {
-      s.sync.retryNow();
-      void s.pull.pullNow();
-      return ok(s.sync.status());
+      s.link.retryNow();
+      return ok(s.link.status());
     },
     'sync.enrol': async ({ hqUrl, code }) => {
       if (s.session.user?.role !== 'manager') return fail('FORBIDDEN', 'Only a manager enrols the till');
@@ -117,9 +115,8 @@ export function createHandlers(s: Services): Handlers {
         if (reason === 'HQ_UNREACHABLE') return fail('HQ_UNREACHABLE', message);
         return fail('ENROL_REFUSED', message, { reason });
       }
-      s.sync.retryNow();
-      void s.pull.pullNow();
-      return ok(s.sync.status());
+      // Answered with the bootstrap begun: the screen shows the till preparing, not "online, all done".
+      return ok(await s.link.enrolled());
     },
 
     'devices.list': () => ok([...(s.devices?.snapshots() ?? []), s.paymentTerminal()]),

@@ -1,12 +1,13 @@
 // Clienteling at the till: identify (any key, the member QR included), enrol, attach to the cart,
-// and what associates write on a profile (saved bag, notes, tags), each with its outbox row in the
-// same transaction. The customer service's own error codes become contract errors here.
+// and what associates write on a profile (its own fields, saved bag, notes, tags), each with its
+// outbox row in the same transaction. The customer service's own error codes become contract errors here.
 import { fail, ok } from '../../contract/common';
 import type { PosError, Result } from '../../contract/common';
 import type { TillConfig } from '../../contract/config';
 import type {
   CartCustomer,
   CustomerProfile,
+  CustomerUpdateInput,
   EnrolInput,
   Enrolment,
   Identification,
@@ -20,6 +21,7 @@ import type { Clienteling } from '../store/clienteling';
 import type { Db } from '../store/db';
 import type { Outbox } from '../store/outbox';
 import type { CheckoutService } from './checkout';
+import type { CustomerEditor } from './customer-edit';
 import type { CustomerError, CustomerService } from './customers';
 import type { MemberQrService, MemberQrVerification } from './member-qr';
 import type { ProfileService } from './profile';
@@ -29,6 +31,7 @@ export interface ClientelingDeps {
   config: TillConfig;
   checkout: CheckoutService;
   customers: CustomerService;
+  editor: CustomerEditor;
   profiles: ProfileService;
   memberQr: MemberQrService;
   clienteling: Clienteling;
@@ -124,6 +127,16 @@ export function createClientelingService(deps: ClientelingDeps) {
     });
   }
 
+  /** Changes a profile's own fields (contacts, birthday, preferences, consents) and shows it anew. */
+  function update({ customerId, ...edit }: CustomerUpdateInput): Result<CustomerProfile> {
+    const updated = deps.editor.updateCustomer(customerId, edit, {
+      cashierId: deps.currentUser()?.id ?? null,
+    });
+    if (!updated.ok) return updated;
+    deps.log.info('customer.updated', { customerId: updated.value });
+    return profile(customerId);
+  }
+
   /** Writes a profile change and its outbox row together, then answers with the new profile. */
   function change(customerId: number, write: (at: string) => void): Result<CustomerProfile> {
     const exists = customers.customers.customerById(customerId);
@@ -201,6 +214,7 @@ export function createClientelingService(deps: ClientelingDeps) {
     profile,
     history: (customerId: number, offset: number) => profiles.history(customerId, offset),
     enrol,
+    update,
     attach: (customerId: number) => attach(customerId, null),
     detach: () => checkout.attachCustomer(null),
     /** A loyalty card scanned, swiped or typed during checkout. */

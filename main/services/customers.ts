@@ -10,6 +10,7 @@ import {
   normalisePhone,
   storeCountry,
 } from '../domain/customer-identity';
+import { customerName, isAttribute, isBirthday, MAX_ATTRIBUTES } from '../domain/customer-fields';
 import { isReceiptNo } from '../domain/receipt';
 import { matchCardRange } from '../../native-drivers/scanner/card-ranges';
 import type { CustomerEnrolled } from '../../contract/sync';
@@ -81,13 +82,8 @@ export type Enrolment =
 
 export const MAX_CANDIDATES = 20;
 const MAX_QUERY = 200;
-const MAX_NAME = 200;
-const MAX_ATTRIBUTES = 50;
-const ATTRIBUTE_KEY = /^[a-z][a-z0-9_.-]{0,39}$/;
-const MAX_ATTRIBUTE_VALUE = 200;
 const DIGITS_ONLY = /^\d+$/;
 const PHONE_LIKE = /^[+\d\s().-]+$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export interface CustomerServiceDeps {
   db: Db;
@@ -147,23 +143,9 @@ export function createCustomerService({ db, config, now, outbox }: CustomerServi
     return ok(candidates(customers.customersByName(match, MAX_CANDIDATES), 'name'));
   }
 
-  function validBirthday(text: string): boolean {
-    const parts = ISO_DATE.exec(text);
-    if (!parts) return false;
-    const date = new Date(`${text}T00:00:00Z`);
-    return (
-      !Number.isNaN(date.getTime()) &&
-      date.toISOString().slice(0, 10) === text &&
-      Number(parts[1]) >= 1900 &&
-      date.getTime() <= now().getTime()
-    );
-  }
-
   function enrol(input: EnrolInput, context: { cashierId: number | null }): CustomerResult<Enrolment> {
-    const name = input.name.normalize('NFC').trim().replace(/\s+/g, ' ');
-    if (name.length === 0 || name.length > MAX_NAME || nameMatchQuery(name) === null) {
-      return refuse('BAD_NAME', 'A name needs at least two letters');
-    }
+    const name = customerName(input.name);
+    if (name === null) return refuse('BAD_NAME', 'A name needs at least two letters');
     const phoneText = input.phone?.trim() ?? '';
     const emailText = input.email?.trim() ?? '';
     if (phoneText === '' && emailText === '')
@@ -173,17 +155,14 @@ export function createCustomerService({ db, config, now, outbox }: CustomerServi
     const email = emailText === '' ? null : normaliseEmail(emailText);
     if (emailText !== '' && email === null) return refuse('BAD_EMAIL', 'Not a valid e-mail address');
     const birthday = input.birthday?.trim() || null;
-    if (birthday !== null && !validBirthday(birthday))
+    if (birthday !== null && !isBirthday(birthday, now()))
       return refuse('BAD_BIRTHDAY', 'A birthday is YYYY-MM-DD');
     const cardNo = input.cardNo?.replace(/[\s-]/g, '') || null;
     if (cardNo !== null && matchCardRange(cardNo, config.scanner.loyaltyCards)?.ok !== true) {
       return refuse('BAD_CARD', 'Not one of the store’s loyalty card numbers');
     }
     const attributes = Object.entries(input.attributes ?? {});
-    if (
-      attributes.length > MAX_ATTRIBUTES ||
-      attributes.some(([key, value]) => !ATTRIBUTE_KEY.test(key) || value.length > MAX_ATTRIBUTE_VALUE)
-    ) {
+    if (attributes.length > MAX_ATTRIBUTES || attributes.some(([key, value]) => !isAttribute(key, value))) {
       return refuse(
         'BAD_ATTRIBUTE',
         'Attribute keys are short lower-case words, values at most 200 characters',

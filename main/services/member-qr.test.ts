@@ -157,6 +157,19 @@ describe('verifying a member QR', () => {
     expect(replayRecords()).toEqual([]);
   });
 
+  it('verifies with the keyring HQ sends from then on: its new key passes, the key it retired fails', () => {
+    const k2027 = key('k2027', 27);
+    const signedWith2026 = shown('1042', at, memberQr.keys, 'k2026');
+    const signedWith2027 = shown('1043', at, [k2027]);
+    expect(till.verifyMemberToken(signedWith2027.text, at)).toMatchObject({ error: { kind: 'unknown-key' } });
+    till.useKeyring({ keys: [{ ...k2026, retired: true }, k2027] });
+    expect(till.verifyMemberToken(signedWith2027.text, at)).toMatchObject({ ok: true });
+    expect(till.verifyMemberToken(signedWith2026.text, at)).toEqual({
+      ok: false,
+      error: { kind: 'unknown-key', keyId: 'k2026', retired: true },
+    });
+  });
+
   it('refuses malformed texts as malformed without throwing or touching the table', () => {
     const { token } = shown('1042', at);
     const signature = `k2026-${step}-${token.mac}`;

@@ -28,6 +28,8 @@ export interface MemberQrService {
   verifyMemberToken(text: string, now: Date): MemberQrVerification;
   /** The id and signature the scanner already captured (ScanMeaning `member`). */
   verifyMemberScan(scan: { memberId: string; signature: string }, now: Date): MemberQrVerification;
+  /** HQ's keyring (settings stream) replaces the configured one: HQ rotates keys for the whole chain. */
+  useKeyring(settings: MemberQrSettings): void;
 }
 
 /**
@@ -39,6 +41,7 @@ const REPLAY_RECORD_MARGIN_MS = 10 * 60 * 1000;
 
 export function createMemberQrService({ db, memberQr, patterns }: MemberQrDeps): MemberQrService {
   const tokens = createMemberTokens(db);
+  let keys = memberQr.keys;
 
   const accept = db.transaction((token: MemberToken, now: Date): MemberQrVerification => {
     tokens.purgeExpired(now);
@@ -54,7 +57,7 @@ export function createMemberQrService({ db, memberQr, patterns }: MemberQrDeps):
   const verify = (parsed: MemberTokenOutcome<MemberToken>, now: Date): MemberQrVerification => {
     if (!parsed.ok) return parsed;
     // The signature before the clock: a forged token learns nothing about the time window.
-    const signed = checkMemberSignature(parsed.value, memberQr.keys);
+    const signed = checkMemberSignature(parsed.value, keys);
     if (!signed.ok) return signed;
     return accept(signed.value, now);
   };
@@ -62,5 +65,8 @@ export function createMemberQrService({ db, memberQr, patterns }: MemberQrDeps):
   return {
     verifyMemberToken: (text, now) => verify(parseMemberQr(text, patterns), now),
     verifyMemberScan: (scan, now) => verify(parseMemberSignature(scan.memberId, scan.signature), now),
+    useKeyring(settings) {
+      keys = settings.keys;
+    },
   };
 }

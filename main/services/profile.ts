@@ -125,6 +125,8 @@ export function createProfileService(deps: ProfileDeps) {
     const marketing = Object.fromEntries(
       marketingChannels.map((channel) => [channel, latestMarketing(consents, channel)]),
     ) as Record<MarketingChannel, boolean>;
+    // Preferences and personal offers are marketing: without consent on some channel, none is used.
+    const anyMarketing = Object.values(marketing).some(Boolean);
     const reveal = config.privacy.revealPersonalDataTo.includes(viewer.role);
     const itemHistory = clienteling.itemPurchases(ids);
 
@@ -155,7 +157,10 @@ export function createProfileService(deps: ProfileDeps) {
         names: category.names,
         share: stats.revenueMinor === 0 ? 0 : Math.min(1, category.spendMinor / stats.revenueMinor),
       })),
-      attributes: Object.entries(customers.attributes(customer.id)).map(([key, value]) => ({ key, value })),
+      // Edits merged from several tills can leave some behind a withdrawal (hq/README.md, "Customer edits").
+      attributes: anyMarketing
+        ? Object.entries(customers.attributes(customer.id)).map(([key, value]) => ({ key, value }))
+        : [],
       tags: clienteling.tags(customer.id),
       notes: clienteling.notes(customer.id, NOTES_SHOWN).map((note) => ({
         ...note,
@@ -163,10 +168,9 @@ export function createProfileService(deps: ProfileDeps) {
       })),
       history: purchases(ids, 0),
       historyMore: stats.visits > HISTORY_PAGE,
-      // A personal offer is marketing: without consent on some channel the person gets none.
       coupons: coupons
         .usableBy(ids, now.toISOString())
-        .filter((coupon) => coupon.customerId === null || Object.values(marketing).some(Boolean))
+        .filter((coupon) => coupon.customerId === null || anyMarketing)
         .map(offer),
       bag: clienteling.bag(customer.id).map((item) => {
         const product = catalog.productById(item.productId);

@@ -21,6 +21,10 @@ import { createPusher } from '../sync/pusher';
 import { createPuller } from '../sync/puller';
 import type { Puller } from '../sync/puller';
 import type { Pusher, PusherOptions } from '../sync/pusher';
+import { createBootstrapper } from '../sync/bootstrapper';
+import type { BootstrapperOptions } from '../sync/bootstrapper';
+import { createHqLink } from '../sync/hq-link';
+import type { HqLink } from '../sync/hq-link';
 import { createPrintJobs } from '../store/print-jobs';
 import { createReturns } from '../store/returns';
 import { createSales } from '../store/sales';
@@ -38,9 +42,11 @@ import { SessionService } from './session';
 import { createBaskets } from '../store/baskets';
 import { createClienteling } from '../store/clienteling';
 import { createCoupons } from '../store/coupons';
+import { createHlcClock } from '../store/hlc';
 import { createClientelingService } from './clienteling';
 import type { ClientelingService } from './clienteling';
 import { createCustomerService } from './customers';
+import { createCustomerEditor } from './customer-edit';
 import { createMemberQrService } from './member-qr';
 import { createProfileService } from './profile';
 import { createRecommendations } from './recommendations';
@@ -61,6 +67,8 @@ export interface TillOptions {
   now?: () => Date;
   /** The HQ pusher's timing and transport (tests shorten the back-off, inject faults). */
   sync?: Omit<PusherOptions, 'db' | 'dataDir' | 'log' | 'now'>;
+  /** The first download's checkpoints and retries, and its worker (tests shorten, benchmarks tune). */
+  bootstrap?: Omit<BootstrapperOptions, 'dataDir' | 'log' | 'now'>;
 }
 
 export interface Till {
@@ -76,6 +84,8 @@ export interface Till {
     recommendations: Recommendations;
     sync: Pusher;
     pull: Puller;
+    /** Pushes, pulls and the first download together, as the sync page shows them. */
+    link: HqLink;
   };
   close(): void;
 }
@@ -105,21 +115,11 @@ export function openTill(options: TillOptions): Till {
   // Every outbox row kicks the pusher; kick() waits for the next turn of the event loop, after the
   // writing transaction has committed, so it never reads an uncommitted row.
   // The queue depth on screen changes with every row, also while the pusher is backing off.
-  let closed = false;
-  let announcing = false;
-  const announceQueue = () => {
-    if (announcing) return;
-    announcing = true;
-    setImmediate(() => {
-      announcing = false;
-      if (!closed) events.emit('sync.changed', pusher.status());
-    });
-  };
   const outbox: Outbox = {
     append(kind, payload, at) {
       const id = rawOutbox.append(kind, payload, at);
       pusher.kick();
-      announceQueue();
+      link.queueChanged();
       return id;
     },
   };
@@ -181,11 +181,24 @@ export function openTill(options: TillOptions): Till {
     now,
     log,
   });
+  const memberQr = createMemberQrService({
+    db,
+    memberQr: config.memberQr,
+    patterns: config.scanner.memberQrPatterns,
+  });
   const clienteling = createClientelingService({
     db,
     config,
     checkout,
     customers: customerService,
+    editor: createCustomerEditor({
+      db,
+      config,
+      customers: customerService.customers,
+      clock: createHlcClock(db),
+      outbox,
+      now,
+    }),
     profiles: createProfileService({
       config,
       customers: customerService.customers,
@@ -195,11 +208,7 @@ export function openTill(options: TillOptions): Till {
       recommend: recommendations.recommend,
       now,
     }),
-    memberQr: createMemberQrService({
-      db,
-      memberQr: config.memberQr,
-      patterns: config.scanner.memberQrPatterns,
-    }),
+    memberQr,
     clienteling: clientelingStore,
     outbox,
     currentUser,
@@ -216,6 +225,18 @@ export function openTill(options: TillOptions): Till {
       const used = recommendations.useModel(model);
       if (!used.ok) log.warn('reco.model_refused', { code: used.error.code });
     },
+    // HQ rotates the member QR keys for the whole chain; the configured keyring is the demo's.
+    onSetting: (setting) => {
+      if (setting.key === 'member-qr.keyring') memberQr.useKeyring(setting.value);
+    },
+  });
+  const link = createHqLink({
+    dataDir: options.dataDir,
+    log,
+    meta,
+    pusher,
+    puller,
+    bootstrapper: createBootstrapper({ ...options.bootstrap, dataDir: options.dataDir, log, now }),
   });
   const route = createScanRouter({ checkout, clienteling, events, config });
   const startedAt = now().toISOString();
@@ -230,8 +251,7 @@ export function openTill(options: TillOptions): Till {
     events,
     simulator,
     printQueue,
-    sync: pusher,
-    pull: puller,
+    link,
     dataDir: options.dataDir,
     devices,
     paymentTerminal: () => paymentTerminalSnapshot(terminal, startedAt, checkout.cardInProgress),
@@ -253,9 +273,9 @@ export function openTill(options: TillOptions): Till {
     : null;
   // Receipts queued before a crash or a restart print as soon as the printer is there.
   void printQueue.kick();
-  const offSync = pusher.onStatus((status) => events.emit('sync.changed', status));
+  const offSync = link.onStatus((status) => events.emit('sync.changed', status));
   pusher.start();
-  puller.start();
+  void link.start();
   // Seconds after start the cashier is still logging in: the model is built then, not at the first
   // customer. (It runs on this thread; a worker is the next step for chain-sized histories.)
   const warmReco = setTimeout(() => recommendations.warm(), 3000);
@@ -273,12 +293,13 @@ export function openTill(options: TillOptions): Till {
       recommendations,
       sync: pusher,
       pull: puller,
+      link,
     },
     close: () => {
       detach?.();
-      closed = true;
       clearTimeout(warmReco);
       offSync();
+      link.stop();
       pusher.stop();
       puller.stop();
       db.close();

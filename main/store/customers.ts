@@ -144,19 +144,44 @@ export function createCustomers(db: Db) {
     'DELETE FROM saved_bag WHERE customer_id = ?',
   ].map((sql) => db.prepare<[number]>(sql));
   const markMerged = db.prepare<[number, number]>('UPDATE customers SET merged_into = ? WHERE id = ?');
+  const writeContact = db.prepare<
+    [string, string | null, string | null, string | null, string | null, string | null, number]
+  >(
+    `UPDATE customers SET name = ?, phone = ?, phone_e164 = ?, email = ?, email_norm = ?, birthday = ?
+     WHERE id = ? AND erased_at IS NULL`,
+  );
+  const deleteAttribute = db.prepare<[number, string]>(
+    'DELETE FROM customer_attributes WHERE customer_id = ? AND key = ?',
+  );
+  const clocksOf = db.prepare<[number], { field: string; hlc: string }>(
+    'SELECT field, hlc FROM customer_field_clocks WHERE customer_id = ?',
+  );
+  const upsertClock = db.prepare<[number, string, string]>(
+    `INSERT INTO customer_field_clocks (customer_id, field, hlc) VALUES (?, ?, ?)
+     ON CONFLICT (customer_id, field) DO UPDATE SET hlc = excluded.hlc`,
+  );
+  const deleteClock = db.prepare<[number, string]>(
+    'DELETE FROM customer_field_clocks WHERE customer_id = ? AND field = ?',
+  );
+  const deleteClocks = db.prepare<[number]>('DELETE FROM customer_field_clocks WHERE customer_id = ?');
 
   const stateOf = db.prepare<[number], { erased: number }>(
     'SELECT erased_at IS NOT NULL AS erased FROM customers WHERE id = ?',
   );
 
-  /** The surviving, not erased profile an id leads to, or null. */
-  function resolve(id: number): Row | null {
+  /** The row an id leads to after following merges (erased or not), or null. */
+  function follow(id: number): Row | null {
     let row = byId.get(id);
     for (let hops = 0; row && row.mergedInto !== null && hops < MAX_MERGE_HOPS; hops++) {
       row = byId.get(row.mergedInto);
     }
-    if (!row || row.mergedInto !== null || row.erasedAt !== null) return null;
-    return row;
+    return row && row.mergedInto === null ? row : null;
+  }
+
+  /** The surviving, not erased profile an id leads to, or null. */
+  function resolve(id: number): Row | null {
+    const row = follow(id);
+    return row && row.erasedAt === null ? row : null;
   }
 
   const profile = (row: Row): CustomerProfile => ({
@@ -201,6 +226,12 @@ export function createCustomers(db: Db) {
       survivors(byEmail.all(emailNorm, limit + 1), limit + 1),
     customersByName: (match: string, limit: number) => survivors(byName.all(match, limit * 2 + 1), limit + 1),
     cardOwner: (cardNo: string): number | null => byCard.get(cardNo) ?? null,
+    /** The profile an edit of `id` lands on (merges followed), or why there is none to edit. */
+    editTarget(id: number): { state: 'present'; customer: CustomerProfile } | { state: 'absent' | 'erased' } {
+      const row = follow(id);
+      if (!row) return { state: 'absent' };
+      return row.erasedAt === null ? { state: 'present', customer: profile(row) } : { state: 'erased' };
+    },
     /** Why an id leads to no profile, for tools that must say so (look-ups never show it). */
     rowState(id: number): 'absent' | 'erased' | 'present' {
       const row = stateOf.get(id);
@@ -243,6 +274,43 @@ export function createCustomers(db: Db) {
       void upsertAttribute.run(customerId, key, value, at),
     attributes: (customerId: number): Record<string, string> =>
       Object.fromEntries(attributesOf.all(customerId).map((row) => [row.key, row.value])),
+    /**
+     * Writes a profile's own fields as they now are, re-indexing the name when it changed; call inside
+     * the caller's transaction. An erased row is never written.
+     */
+    writeContact(
+      customerId: number,
+      contact: {
+        name: string;
+        phoneE164: string | null;
+        email: string | null;
+        emailNorm: string | null;
+        birthday: string | null;
+      },
+      nameTerms: string | null,
+    ): void {
+      writeContact.run(
+        contact.name,
+        contact.phoneE164,
+        contact.phoneE164,
+        contact.email,
+        contact.emailNorm,
+        contact.birthday,
+        customerId,
+      );
+      if (nameTerms !== null) {
+        deleteName.run(customerId);
+        insertName.run(customerId, nameTerms);
+      }
+    },
+    removeAttribute: (customerId: number, key: string) => void deleteAttribute.run(customerId, key),
+    /** The stamps of this till's own edits of the profile that HQ has not shown back yet, by field. */
+    fieldClocks: (customerId: number): Map<string, string> =>
+      new Map(clocksOf.all(customerId).map((row) => [row.field, row.hlc])),
+    setFieldClock: (customerId: number, field: string, hlc: string) =>
+      void upsertClock.run(customerId, field, hlc),
+    dropFieldClock: (customerId: number, field: string) => void deleteClock.run(customerId, field),
+    dropFieldClocks: (customerId: number) => void deleteClocks.run(customerId),
     /** HQ's merge tombstone: `from` now leads to `into`. */
     markMerged: (from: number, into: number) => void markMerged.run(into, from),
     /** HQ's erasure tombstone: nothing personal stays, sales keep the bare id. */
@@ -251,6 +319,8 @@ export function createCustomers(db: Db) {
       deleteName.run(customerId);
       deleteCards.run(customerId);
       deleteAttributes.run(customerId);
+      // The keys of the fields edited here (attr:<preference>) say something about the person too.
+      deleteClocks.run(customerId);
       for (const statement of deletePersonal) statement.run(customerId);
     },
   };

@@ -109,6 +109,40 @@ describe('bootstrapping a new till', () => {
     db.close();
   });
 
+  it('applies a checkpoint in short transactions when asked, moving and counting the cursor once, also across a cut', async () => {
+    const { dir, db } = await newTill('13');
+    const credentials = await readCredentials(dir);
+    if (!credentials) throw new Error('not enrolled');
+    let transactions = 0;
+    let cut = false;
+    const summary = await bootstrapTill({
+      db,
+      credentials,
+      streams: ['customers'],
+      checkpointEvery: 3000,
+      // Shorter than any transaction: each slice is the smallest (100 items).
+      transactionMs: 0.001,
+      beforeTransaction: () => (transactions += 1),
+      retryDelayMs: { baseMs: 20, maxMs: 50 },
+      onProgress(report) {
+        if (!cut) {
+          cut = true;
+          world.proxy.cutAnswerAfter(150_000);
+        }
+        expect(report.done % 3000 === 0 || report.done === CUSTOMERS).toBe(true);
+      },
+    });
+    expect(summary.resumes).toBeGreaterThanOrEqual(1);
+    // Two checkpoints, in dozens of transactions.
+    expect(transactions).toBeGreaterThan(10 * (CUSTOMERS / 3000));
+    expect(count(db, 'customers')).toBe(CUSTOMERS);
+    // Slices committed before a cut and read again are counted once, with the checkpoint's cursor.
+    expect(db.prepare(`SELECT items FROM sync_cursors WHERE stream = 'customers'`).pluck().get()).toBe(
+      CUSTOMERS,
+    );
+    db.close();
+  });
+
   it('stops with the reason when HQ sends an item the contract does not allow, keeping what it committed', async () => {
     const { dir, db } = await newTill('12');
     const credentials = await readCredentials(dir);

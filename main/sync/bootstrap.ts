@@ -12,6 +12,7 @@ import type { PullStream } from '../../contract/sync';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
 import type { Db } from '../store/db';
+import { storageError } from '../store/errors';
 import { createReplica } from '../store/replica/replica';
 import type { RowPage, RowStream } from '../store/replica/replica';
 import { ensurePullSchema } from '../store/replica/schema';
@@ -20,7 +21,7 @@ import { createPullClient } from './pull-client';
 import type { PullFailure } from './pull-client';
 import { pullStream } from './pull-stream';
 
-const BOOTSTRAP_STREAMS: readonly RowStream[] = [
+export const BOOTSTRAP_STREAMS: readonly RowStream[] = [
   'settings',
   'catalogue',
   'prices',
@@ -42,6 +43,15 @@ export interface BootstrapProgress {
   bytes: number;
 }
 
+/** A snapshot is read again from the last checkpoint the till committed, after `delayMs`. */
+export interface BootstrapResume {
+  stream: PullStream;
+  attempt: number;
+  code: string;
+  message: string;
+  delayMs: number;
+}
+
 export interface BootstrapOptions {
   db: Db;
   credentials: TillCredentials;
@@ -50,6 +60,9 @@ export interface BootstrapOptions {
   now?: () => Date;
   streams?: readonly RowStream[];
   onProgress?: (progress: BootstrapProgress) => void;
+  onResume?: (resume: BootstrapResume) => void;
+  /** A stream is complete: the next one begins, or the recommendation model follows the last. */
+  onStreamDone?: (stream: RowStream, items: number) => void;
   /** Attempts per stream after a cut or an unreachable HQ, with exponential back-off. */
   retries?: number;
   retryDelayMs?: { baseMs: number; maxMs: number };
@@ -61,6 +74,13 @@ export interface BootstrapOptions {
    * 100 to 50,000.
    */
   checkpointEvery?: number;
+  /**
+   * About how long one transaction may hold the database's write lock; a checkpoint is applied in
+   * several when it would take longer. Unset: one per checkpoint (the CLI, with the till closed).
+   */
+  transactionMs?: number;
+  /** Before each transaction, on the caller's thread: where a worker gives way to the till's main thread. */
+  beforeTransaction?: () => void;
   signal?: AbortSignal;
   /** Also pull the recommendation model at the end (it is not snapshotted). */
   reco?: boolean;
@@ -84,6 +104,22 @@ export class BootstrapError extends Error {
   }
 }
 
+/**
+ * Items per transaction: a whole checkpoint without a target; with one, as many as took about
+ * `targetMs` in the last transaction (the rate differs by stream and by how busy the machine is).
+ */
+function transactionSlices(targetMs: number | undefined) {
+  const slice = {
+    size: targetMs === undefined ? Number.POSITIVE_INFINITY : 500,
+    took(items: number, ms: number) {
+      if (targetMs === undefined || items === 0) return;
+      const perItem = Math.max(ms, 0.1) / items;
+      slice.size = Math.min(50_000, Math.max(100, Math.round(targetMs / perItem)));
+    },
+  };
+  return slice;
+}
+
 /** Thrown inside a read to end it; the attempt loop decides what follows. */
 class Cut extends Error {
   constructor(readonly failure: PullFailure) {
@@ -100,13 +136,16 @@ function parseLine(line: string): unknown {
   }
 }
 
+// The listener goes with the wait: a long bootstrap with many resumes must not pile them up on the signal.
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    const done = () => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
       resolve();
-    });
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done);
   });
 
 export async function bootstrapTill(options: BootstrapOptions): Promise<BootstrapSummary> {
@@ -125,6 +164,7 @@ export async function bootstrapTill(options: BootstrapOptions): Promise<Bootstra
   });
   const started = performance.now();
   const summary: BootstrapSummary = { items: {}, resumes: 0, bytes: 0, ms: 0 };
+  const slice = transactionSlices(options.transactionMs);
 
   /** Reads one snapshot response to its end line, committing at every checkpoint. */
   async function readSnapshot(
@@ -139,7 +179,27 @@ export async function bootstrapTill(options: BootstrapOptions): Promise<Bootstra
     let rest = '';
     let idle = setTimeout(() => abort.abort(), idleTimeoutMs);
     const commit = (cursor: string | null) => {
-      replica.applyPage({ stream, items } as RowPage, cursor, now().toISOString());
+      const at = now().toISOString();
+      // With `transactionMs`, a checkpoint's items go in slices, each its own transaction, and only
+      // the last moves the cursor (and counts them all): a write on another connection — a sale —
+      // waits for one slice, not a whole checkpoint. After a cut the slices committed before the
+      // cursor are read and applied again, which changes nothing (applying is idempotent).
+      const before = replica.cursors.cursor(stream);
+      let start = 0;
+      do {
+        const end = Math.min(items.length, start + slice.size);
+        const last = end === items.length;
+        options.beforeTransaction?.();
+        const began = performance.now();
+        replica.applyPage(
+          { stream, items: items.slice(start, end) } as RowPage,
+          last ? cursor : before,
+          at,
+          last ? items.length : 0,
+        );
+        slice.took(end - start, performance.now() - began);
+        start = end;
+      } while (start < items.length);
       progress.done += items.length;
       items = [];
       options.onProgress?.({ stream, done: progress.done, total: progress.total, bytes: summary.bytes });
@@ -185,6 +245,12 @@ export async function bootstrapTill(options: BootstrapOptions): Promise<Bootstra
       }
     } catch (error) {
       if (error instanceof Cut) throw error;
+      // The till's own database: busy is worth another attempt; a full disk or a bug is not the network's.
+      const local = storageError(error);
+      if (local?.error.code === 'STORE_BUSY') {
+        throw new Cut({ kind: 'offline', code: 'STORE_BUSY', message: (error as Error).message });
+      }
+      if (local) throw error;
       // A reset connection, a truncated gzip stream, the idle timer: resume from the last checkpoint.
       throw new Cut({ kind: 'offline', code: 'HQ_UNREACHABLE', message: (error as Error).message });
     } finally {
@@ -238,6 +304,14 @@ export async function bootstrapTill(options: BootstrapOptions): Promise<Bootstra
         stream,
         attempt: attempt + 1,
         code: failure.code,
+        message: failure.message,
+        delayMs: delay,
+      });
+      options.onResume?.({
+        stream,
+        attempt: attempt + 1,
+        code: failure.code,
+        message: failure.message,
         delayMs: delay,
       });
       await sleep(delay, options.signal);
@@ -246,7 +320,9 @@ export async function bootstrapTill(options: BootstrapOptions): Promise<Bootstra
 
   for (const stream of options.streams ?? BOOTSTRAP_STREAMS) {
     const streamStarted = performance.now();
-    summary.items[stream] = await bootstrapStream(stream);
+    const items = await bootstrapStream(stream);
+    summary.items[stream] = items;
+    options.onStreamDone?.(stream, items);
     log.info('sync.bootstrapped', {
       stream,
       items: summary.items[stream],

@@ -5,8 +5,10 @@
 // and shows as the last error. Prices that come into force as time passes are applied each cycle.
 import type { RecoModel } from '../../contract/reco';
 import type { PullStream, RecoArtefact, SettingItem } from '../../contract/sync';
+import type { PullStatus } from '../../contract/sync-status';
 import type { Logger } from '../log';
 import type { Db } from '../store/db';
+import { createHlcClock } from '../store/hlc';
 import { createReplica } from '../store/replica/replica';
 import { ensurePullSchema } from '../store/replica/schema';
 import { readCredentials } from './credentials';
@@ -48,15 +50,6 @@ export interface PullerOptions {
   onSetting?: (setting: SettingItem) => void;
 }
 
-export interface PullStatus {
-  state: 'not-enrolled' | 'idle' | 'pulling' | 'offline' | 'refused';
-  lastPullAt: string | null;
-  lastError: { at: string; stream: PullStream; code: string; message: string } | null;
-  nextAttemptAt: string | null;
-  /** Per stream: items applied so far and when the last page was. */
-  streams: { stream: PullStream; items: number; appliedAt: string }[];
-}
-
 export interface PullCycle {
   /** Items applied, by stream. */
   applied: Partial<Record<PullStream, number>>;
@@ -89,6 +82,7 @@ export function createPuller(options: PullerOptions): Puller {
   const streams = options.streams ?? PULL_ORDER;
   ensurePullSchema(db);
   const replica = createReplica(db);
+  const clock = createHlcClock(db);
 
   let running = false;
   let failures = 0;
@@ -161,6 +155,8 @@ export function createPuller(options: PullerOptions): Puller {
       wait(pollMs, false);
       return result;
     }
+    // From now on this till's edits are stamped with its terminal id (contract/hlc.ts).
+    clock.adoptNode(credentials.terminalId);
     changed({ state: 'pulling' });
     const client = createPullClient({
       credentials,

@@ -4,7 +4,7 @@
 // hammer a struggling HQ) — `retryNow()` does, for a person pressing the button. Nothing here runs
 // inside a sale: a kick is deferred to the next turn of the event loop, after the sale's
 // transaction, and every network wait is asynchronous.
-import type { SyncStatus } from '../../contract/sync';
+import type { PushStatus } from '../../contract/sync-status';
 import { PushConflict, PushResponse } from '../../contract/sync';
 import type { Logger } from '../log';
 import type { Db } from '../store/db';
@@ -39,8 +39,8 @@ export interface Pusher {
   kick(): void;
   /** Push now, cutting any back-off short. */
   retryNow(): void;
-  status(): SyncStatus;
-  onStatus(listener: (status: SyncStatus) => void): () => void;
+  status(): PushStatus;
+  onStatus(listener: (status: PushStatus) => void): () => void;
 }
 
 const defaultSchedule = (task: () => void, ms: number) => {
@@ -78,15 +78,15 @@ export function createPusher(options: PusherOptions): Pusher {
   let cancelTimer: (() => void) | null = null;
   let nextAttemptAt: Date | null = null;
   let shutdown = new AbortController();
-  const listeners = new Set<(status: SyncStatus) => void>();
-  let state: Omit<SyncStatus, 'queueDepth' | 'nextAttemptAt'> = {
+  const listeners = new Set<(status: PushStatus) => void>();
+  let state: Omit<PushStatus, 'queueDepth' | 'nextAttemptAt'> = {
     state: 'not-enrolled',
     offlineSince: null,
     lastSuccessAt: null,
     lastError: null,
   };
 
-  const status = (): SyncStatus => ({
+  const status = (): PushStatus => ({
     ...state,
     queueDepth: db.open ? cursor.depth() : 0,
     nextAttemptAt: nextAttemptAt?.toISOString() ?? null,

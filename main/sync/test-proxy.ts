@@ -1,6 +1,6 @@
 // A TCP proxy on loopback between a till and HQ, for fault injection in tests: take HQ off the
-// network, let a request through and drop HQ's answer (the lost ack of FIELD.md), or cut an answer
-// in the middle of its body.
+// network, let a request through and drop HQ's answer (the lost ack of FIELD.md), cut an answer in
+// the middle of its body, or hold one there (a slow link) until the test cuts it.
 import { connect, createServer } from 'node:net';
 import type { Socket } from 'node:net';
 
@@ -13,6 +13,10 @@ export interface TestProxy {
   dropAnswers(count: number): void;
   /** The next answer is cut after its first `bytes` bytes reached the till: a connection lost mid-body. */
   cutAnswerAfter(bytes: number): void;
+  /** The answer to the next request whose first line matches stops after its first `bytes` bytes. */
+  stallAnswer(request: RegExp, bytes: number): void;
+  /** Cuts the answers held by `stallAnswer`. */
+  cutStalled(): void;
   /** Requests that reached HQ through the proxy, by first line (`POST /v1/push`). */
   requests: string[];
   close(): Promise<void>;
@@ -22,6 +26,8 @@ export async function startProxy(targetPort: number): Promise<TestProxy> {
   let isDown = false;
   let toDrop = 0;
   let cutAfter: number | null = null;
+  let stall: { request: RegExp; bytes: number } | null = null;
+  const stalled = new Set<Socket>();
   const requests: string[] = [];
   const sockets = new Set<Socket>();
   const track = (socket: Socket) => {
@@ -38,12 +44,30 @@ export async function startProxy(targetPort: number): Promise<TestProxy> {
     const upstream = connect(targetPort, '127.0.0.1');
     track(upstream);
     let allowance: number | null = null;
+    let held: number | null = null;
     client.on('data', (chunk) => {
       const line = chunk.toString('latin1').split('\r\n', 1)[0] ?? '';
-      if (/^[A-Z]+ \//.test(line)) requests.push(line.replace(/ HTTP\/1\.1$/, ''));
+      if (/^[A-Z]+ \//.test(line)) {
+        requests.push(line.replace(/ HTTP\/1\.1$/, ''));
+        if (stall?.request.test(line)) {
+          held = stall.bytes;
+          stall = null;
+        }
+      }
       upstream.write(chunk);
     });
     upstream.on('data', (chunk) => {
+      if (held !== null) {
+        client.write(chunk.subarray(0, held));
+        held -= Math.min(held, chunk.length);
+        if (held === 0) {
+          // HQ's side backs up behind the paused socket; nothing more reaches the till.
+          upstream.pause();
+          stalled.add(client);
+          stalled.add(upstream);
+        }
+        return;
+      }
       if (toDrop > 0) {
         toDrop -= 1;
         client.destroy();
@@ -85,6 +109,13 @@ export async function startProxy(targetPort: number): Promise<TestProxy> {
     },
     cutAnswerAfter(bytes) {
       cutAfter = bytes;
+    },
+    stallAnswer(request, bytes) {
+      stall = { request, bytes };
+    },
+    cutStalled() {
+      for (const socket of stalled) socket.destroy();
+      stalled.clear();
     },
     requests,
     close: () =>

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { fixtureReport, hidMsrFixtures } from '../card-reader/hid-msr-fixtures';
 import { loyaltyNumber, paymentPans } from '../card-reader/test-cards';
 import { hexBytes, hidReportFixtures } from '../scanner/hid-pos-fixtures';
 import { genericLayout } from '../scanner/hid-pos-layouts';
@@ -22,7 +23,7 @@ function fixture(name: string): Uint8Array[] {
 }
 
 describe('device manager in demo mode', () => {
-  it('attaches a simulated printer, serial and HID scanners and a card reader, and publishes them ready', async () => {
+  it('attaches a simulated printer, serial and HID scanners and serial and HID card readers, and publishes them ready', async () => {
     const { manager, changes } = await demoTill();
     expect(
       manager.snapshots().map(({ id, role, transport, simulated, state, problem }) => ({
@@ -55,6 +56,14 @@ describe('device manager in demo mode', () => {
         id: 'sim:card-reader',
         role: 'card-reader',
         transport: 'serial',
+        simulated: true,
+        state: 'idle',
+        problem: null,
+      },
+      {
+        id: 'sim:hid-card-reader',
+        role: 'card-reader',
+        transport: 'hid',
         simulated: true,
         state: 'idle',
         problem: null,
@@ -164,6 +173,52 @@ describe('device manager in demo mode', () => {
     });
     expect(JSON.stringify(logs)).not.toContain(paymentPans.visa);
     expect(JSON.stringify(logs)).not.toContain(loyaltyNumber);
+  });
+
+  it('reads swipes from the HID card reader simulator, and keeps a payment card number out of events and logs', async () => {
+    const { manager, logs } = await demoTill();
+    const reader = manager.simulators().hidCardReader;
+    if (!reader) throw new Error('no simulated HID card reader');
+    const loyalty = next(manager, 'swipe');
+    await reader.swipe({ number: loyaltyNumber }, { 1: 'unreadable', 2: 'data' });
+    expect(await loyalty).toEqual([{ kind: 'loyalty', number: loyaltyNumber }, 'sim:hid-card-reader']);
+
+    const payment = next(manager, 'swipe');
+    const recorded = hidMsrFixtures.find((fixture) => fixture.name === 'payment-card');
+    if (!recorded) throw new Error('no payment-card fixture');
+    await reader.sendReports([fixtureReport(recorded)]);
+    expect(await payment).toEqual([{ kind: 'payment-card', masked: '•••• 1111' }, 'sim:hid-card-reader']);
+
+    const unreadable = next(manager, 'swipe');
+    await reader.swipe({ number: loyaltyNumber }, { 1: 'unreadable', 2: 'unreadable' });
+    expect((await unreadable)[0]).toMatchObject({ kind: 'misread', error: { code: 'unreadable' } });
+    expect(manager.snapshots().find((s) => s.id === 'sim:hid-card-reader')).toMatchObject({
+      events: 2,
+      rejected: 1,
+    });
+    expect(JSON.stringify(logs)).not.toContain(paymentPans.visa.slice(0, 6));
+    expect(JSON.stringify(logs)).not.toContain(loyaltyNumber);
+  });
+
+  it('counts a malformed HID card reader report as rejected, logs its kind, and asks for another swipe', async () => {
+    const { manager, logs } = await demoTill();
+    const reader = manager.simulators().hidCardReader;
+    const misread = next(manager, 'swipe');
+    reader?.sendReport(new Uint8Array(509));
+    expect((await misread)[0]).toMatchObject({ kind: 'misread', error: { code: 'format' } });
+    expect(manager.snapshots().find((s) => s.id === 'sim:hid-card-reader')).toMatchObject({
+      events: 0,
+      rejected: 1,
+    });
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        event: 'swipe.report_rejected',
+        fields: { deviceId: 'sim:hid-card-reader', kind: 'oversize' },
+      }),
+    );
+    const read = next(manager, 'swipe');
+    await reader?.swipe({ number: loyaltyNumber });
+    expect((await read)[0]).toEqual({ kind: 'loyalty', number: loyaltyNumber });
   });
 
   it('follows the simulated HID scanner being unplugged and plugged back', async () => {

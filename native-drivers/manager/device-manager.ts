@@ -1,14 +1,17 @@
-// The device manager: finds the till's peripherals (HID POS scanners and USB receipt printers by
-// themselves, serial and network devices from the settings), opens and claims each through a
+// The device manager: finds the till's peripherals (HID scanners and card readers and USB receipt
+// printers by themselves, serial and network devices from the settings), opens and claims each through a
 // reconnecting transport, follows hot-plug, and attaches virtual devices where the settings ask for
 // a simulation. Services see only snapshots, data events and the printer port.
 import { ScannerSettings, SerialScannerFraming } from '../../contract/config';
 import type { DeviceProblem, DeviceRole, DeviceSnapshot } from '../../contract/devices';
+import { magtekLayout } from '../card-reader/hid-msr-layouts';
+import type { HidMsrLayout } from '../card-reader/hid-msr-layouts';
 import type { CardRanges } from '../card-reader/swipe';
 import { printerProfiles } from '../printer/profiles';
 import type { PrinterProfile } from '../printer/profiles';
 import { genericLayout, layoutForVendor } from '../scanner/hid-pos-layouts';
 import { VirtualSerialCardReader } from '../simulators/card-reader';
+import { VirtualHidCardReader } from '../simulators/hid-card-reader';
 import { VirtualHidBus, VirtualHidScanner } from '../simulators/hid-scanner';
 import { PtyPairError } from '../simulators/pty-pair';
 import { VirtualSerialScanner } from '../simulators/serial-scanner';
@@ -26,15 +29,22 @@ import { messageOf } from './connection';
 import { DeviceRecord } from './device-record';
 import type { DeviceIdentity } from './device-record';
 import {
+  hidCardReaderId,
+  hidCardReaders,
+  hidDeviceId,
   hidPosScanners,
-  hidScannerId,
   usbAddress,
   usbPrinterId,
   usbPrinterWanted,
   usbPrinters,
 } from './discovery';
-import type { ListedHidScanner, UsbPrinterCandidate, UsbWanted } from './discovery';
-import { attachCardReader, attachHidScanner, attachSerialScanner } from './input-devices';
+import type { ListedHid, ListedHidCardReader, UsbPrinterCandidate, UsbWanted } from './discovery';
+import {
+  attachCardReader,
+  attachHidCardReader,
+  attachHidScanner,
+  attachSerialScanner,
+} from './input-devices';
 import type { AttachedDevice, InputContext } from './input-devices';
 import { PrinterDevice } from './printer-device';
 import type { PrinterContext } from './printer-device';
@@ -48,8 +58,9 @@ import type {
   SimulatorHandles,
 } from './types';
 
-/** Where the simulated HID scanner is listed on its virtual bus. */
+/** Where the simulated HID scanner and card reader are listed on their virtual bus. */
 const SIMULATED_HID_PATH = '/dev/hidraw-omnitill-simulated';
+const SIMULATED_HID_MSR_PATH = '/dev/hidraw-omnitill-simulated-msr';
 
 /** Ids of the simulated devices: stable, so the devices page shows the same rows on every start. */
 export const simulatedIds = {
@@ -57,6 +68,7 @@ export const simulatedIds = {
   serialScanner: 'sim:serial-scanner',
   hidScanner: 'sim:hid-scanner',
   cardReader: 'sim:card-reader',
+  hidCardReader: 'sim:hid-card-reader',
 } as const;
 
 type SimulatedRole = Exclude<DeviceRole, 'payment-terminal' | 'drawer'>;
@@ -69,6 +81,7 @@ const noSimulators = (): SimulatorHandles => ({
   hidScanner: null,
   hidBus: null,
   cardReader: null,
+  hidCardReader: null,
 });
 
 export function createDeviceManager(
@@ -88,8 +101,8 @@ class Manager implements DeviceManager {
   private readonly ranges: CardRanges;
   private readonly profile: PrinterProfile;
   private readonly devices = new Map<string, AttachedDevice>();
-  /** Ids of HID scanners attached from the bus list, so one missing from the list can be let go. */
-  private readonly listedHid = new Set<string>();
+  /** Ids of HID devices attached from the bus list, so one missing from the list can be let go. */
+  private readonly listedHidIds = new Set<string>();
   private printerDevice: PrinterDevice | null = null;
   private sims: SimulatorHandles = noSimulators();
   private started: Promise<void> | null = null;
@@ -156,7 +169,8 @@ class Manager implements DeviceManager {
       hid ? this.list('hid', () => hid.devices()) : null,
       usb && wantedUsb ? this.list('usb', () => usb.getDevices()) : null,
     ]);
-    for (const info of hidPosScanners(hidList ?? [])) this.attachListedHid(info);
+    for (const info of hidPosScanners(hidList ?? [])) this.attachListedHidScanner(info);
+    for (const info of hidCardReaders(hidList ?? [])) this.attachListedHidCardReader(info);
     for (const port of this.settings.serialScanners) {
       this.attachSerialScanner(
         this.identity(`serial:${port.path}`, 'scanner', 'Serial scanner', port.path),
@@ -276,22 +290,43 @@ class Manager implements DeviceManager {
     const device = this.devices.get(id);
     if (!device) return;
     this.devices.delete(id);
-    this.listedHid.delete(id);
+    this.listedHidIds.delete(id);
     if (this.printerDevice === device) this.printerDevice = null;
     await device.close();
     device.record.set({ state: 'closed' });
     this.log.info('device.removed', { deviceId: id });
   }
 
-  private attachListedHid(info: ListedHidScanner): void {
+  /** The record and transport of a HID device from the bus list, or null when it is attached already. */
+  private listedHid(
+    info: ListedHid,
+    role: 'scanner' | 'card-reader',
+    fallbackName: string,
+  ): { record: DeviceRecord; transport: HidTransport } | null {
     const hid = this.options.hid;
-    const id = hidScannerId(info);
-    if (!hid || this.devices.has(id)) return;
-    const name = [info.manufacturer, info.product].filter(Boolean).join(' ') || 'HID POS scanner';
-    const record = this.record(this.identity(id, 'scanner', name, info.path, 'hid'));
-    const transport = new HidTransport({ path: info.path }, hid);
-    this.listedHid.add(id);
+    const id = role === 'scanner' ? hidDeviceId(info) : hidCardReaderId(info);
+    if (!hid || this.devices.has(id)) return null;
+    const name = [info.manufacturer, info.product].filter(Boolean).join(' ') || fallbackName;
+    const record = this.record(this.identity(id, role, name, info.path, 'hid'));
+    const wipeInput = role === 'card-reader';
+    this.listedHidIds.add(id);
+    return { record, transport: new HidTransport({ path: info.path, wipeInput }, hid) };
+  }
+
+  private attachListedHidScanner(info: ListedHid): void {
+    const listed = this.listedHid(info, 'scanner', 'HID POS scanner');
+    if (!listed) return;
+    const { record, transport } = listed;
     this.add(attachHidScanner(record, transport, layoutForVendor(info.vendorId), this.inputContext));
+  }
+
+  private attachListedHidCardReader(info: ListedHidCardReader): void {
+    const listed = this.listedHid(info, 'card-reader', 'HID card reader');
+    if (listed) this.attachHidCardReader(listed.record, listed.transport, info.layout);
+  }
+
+  private attachHidCardReader(record: DeviceRecord, transport: HidTransport, layout: HidMsrLayout): void {
+    this.add(attachHidCardReader(record, transport, layout, this.ranges, this.inputContext));
   }
 
   private attachSerialScanner(identity: DeviceIdentity, port: { path: string; baudRate: number }): void {
@@ -381,6 +416,13 @@ class Manager implements DeviceManager {
     if (serialScanner) this.simulateSerialScanner(serialScanner);
     if (scanners) this.simulateHidScanner();
     if (cardReader) this.simulateCardReader(cardReader);
+    if (this.simulates('card-reader')) this.simulateHidCardReader();
+  }
+
+  /** The virtual bus of the simulated HID devices, made with the first of them. */
+  private simulatedHidBus(): VirtualHidBus {
+    this.sims.hidBus ??= new VirtualHidBus();
+    return this.sims.hidBus;
   }
 
   private simulatePrinter(started: Started<VirtualPrinter>): void {
@@ -406,10 +448,9 @@ class Manager implements DeviceManager {
   }
 
   private simulateHidScanner(): void {
-    const bus = new VirtualHidBus();
+    const bus = this.simulatedHidBus();
     const scanner = new VirtualHidScanner(SIMULATED_HID_PATH);
     bus.plug(scanner);
-    this.sims.hidBus = bus;
     this.sims.hidScanner = scanner;
     const name = 'Simulated HID POS scanner';
     const identity = this.identity(simulatedIds.hidScanner, 'scanner', name, SIMULATED_HID_PATH, 'hid', true);
@@ -428,6 +469,18 @@ class Manager implements DeviceManager {
     this.attachCardReader({ ...identity, address: path }, { path, baudRate: 9600 });
   }
 
+  private simulateHidCardReader(): void {
+    const bus = this.simulatedHidBus();
+    const reader = new VirtualHidCardReader(SIMULATED_HID_MSR_PATH, magtekLayout);
+    bus.plug(reader);
+    this.sims.hidCardReader = reader;
+    const name = 'Simulated HID card reader';
+    const path = SIMULATED_HID_MSR_PATH;
+    const identity = this.identity(simulatedIds.hidCardReader, 'card-reader', name, path, 'hid', true);
+    const transport = new HidTransport({ path, wipeInput: true }, bus);
+    this.attachHidCardReader(this.record(identity), transport, reader.layout);
+  }
+
   /** In 'auto', a real device found later takes over from the simulated ones of its role. */
   private async retireSimulated(role: SimulatedRole): Promise<void> {
     if (this.settings.simulate !== 'auto') return;
@@ -442,11 +495,15 @@ class Manager implements DeviceManager {
       this.sims = { ...sims, printer: null };
       retired.push(async () => sims.printer?.close());
     } else if (role === 'scanner') {
-      this.sims = { ...sims, serialScanner: null, hidScanner: null, hidBus: null };
+      const hidBus = sims.hidCardReader ? sims.hidBus : null;
+      this.sims = { ...sims, serialScanner: null, hidScanner: null, hidBus };
       retired.push(async () => sims.serialScanner?.close());
+      retired.push(async () => sims.hidBus?.unplug(SIMULATED_HID_PATH));
     } else {
-      this.sims = { ...sims, cardReader: null };
+      const hidBus = sims.hidScanner ? sims.hidBus : null;
+      this.sims = { ...sims, cardReader: null, hidCardReader: null, hidBus };
       retired.push(async () => sims.cardReader?.close());
+      retired.push(async () => sims.hidBus?.unplug(SIMULATED_HID_MSR_PATH));
     }
     for (const snapshot of simulated) await this.remove(snapshot.id);
     await Promise.all(retired.map((retire) => retire()));
@@ -536,20 +593,24 @@ class Manager implements DeviceManager {
   }
 
   private async syncHid(list: Parameters<typeof hidPosScanners>[0]): Promise<void> {
-    const listed = hidPosScanners(list);
-    const present = new Set(listed.map(hidScannerId));
-    let added = false;
-    for (const info of listed) {
-      const device = this.devices.get(hidScannerId(info));
-      if (device) {
-        device.connection?.retryNow();
-      } else {
-        this.attachListedHid(info);
-        added = true;
-      }
+    const scanners = hidPosScanners(list);
+    const cardReaders = hidCardReaders(list);
+    const present = new Set([...scanners.map(hidDeviceId), ...cardReaders.map(hidCardReaderId)]);
+    const added = new Set<SimulatedRole>();
+    const follow = (id: string, role: SimulatedRole, attach: () => void) => {
+      const device = this.devices.get(id);
+      if (device) return device.connection?.retryNow();
+      attach();
+      added.add(role);
+    };
+    for (const info of scanners) {
+      follow(hidDeviceId(info), 'scanner', () => this.attachListedHidScanner(info));
     }
-    for (const id of [...this.listedHid]) if (!present.has(id)) await this.remove(id);
-    if (added) await this.retireSimulated('scanner');
+    for (const info of cardReaders) {
+      follow(hidCardReaderId(info), 'card-reader', () => this.attachListedHidCardReader(info));
+    }
+    for (const id of [...this.listedHidIds]) if (!present.has(id)) await this.remove(id);
+    for (const role of added) await this.retireSimulated(role);
   }
 
   private async syncUsbPrinter(list: readonly UsbDeviceLike[], wanted: UsbWanted): Promise<void> {
@@ -595,7 +656,7 @@ class Manager implements DeviceManager {
     await this.rescanning;
     const devices = [...this.devices.values()];
     this.devices.clear();
-    this.listedHid.clear();
+    this.listedHidIds.clear();
     this.printerDevice = null;
     await Promise.all(
       devices.map(async (device) => {
@@ -606,6 +667,7 @@ class Manager implements DeviceManager {
     const sims = this.sims;
     this.sims = noSimulators();
     sims.hidBus?.unplug(SIMULATED_HID_PATH);
+    sims.hidBus?.unplug(SIMULATED_HID_MSR_PATH);
     await Promise.all([sims.printer?.close(), sims.serialScanner?.close(), sims.cardReader?.close()]);
     this.log.info('devices.stopped', { devices: devices.length });
   }

@@ -2,12 +2,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EscPosEncoder } from '../printer/encoder';
 import { printerProfiles } from '../printer/profiles';
 import { hexBytes, hidReportFixtures } from '../scanner/hid-pos-fixtures';
+import { hidPosMsrLayout } from '../card-reader/hid-msr-layouts';
+import { loyaltyNumber, paymentPans } from '../card-reader/test-cards';
+import { VirtualHidCardReader } from '../simulators/hid-card-reader';
 import { VirtualHidBus, VirtualHidScanner } from '../simulators/hid-scanner';
+import type { HidDeviceLike } from '../transports/native-shapes';
 import { VirtualPrinter } from '../simulators/virtual-printer';
-import { hidPosScanners, hidScannerId, usbPrinterWanted } from './discovery';
+import { hidCardReaderId, hidCardReaders, hidDeviceId, hidPosScanners, usbPrinterWanted } from './discovery';
 import { BridgedUsbPrinter, ListedHidBus, TestUsbBus } from './test-support/buses';
 import { deviceWhere, harness, isIdle, next, stopAll } from './test-support/harness';
-import type { HidDeviceInfo } from './types';
+import type { HidBus, HidDeviceInfo } from './types';
 
 const printers: VirtualPrinter[] = [];
 
@@ -28,6 +32,47 @@ const voyagerPos: HidDeviceInfo = {
   usage: 0x02,
 };
 const voyagerKeys: HidDeviceInfo = { ...voyagerPos, path: '/dev/hidraw6', usagePage: 0x01, usage: 0x06 };
+
+// A MagTek USB HID Swipe Reader: one interface on MagTek's vendor page. An ID TECH SecureMag in HID
+// mode lists the same way; a reader on the HID POS page (0x8E) may come from any vendor.
+const magtekHid: HidDeviceInfo = {
+  vendorId: 0x0801,
+  productId: 0x0002,
+  path: '/dev/hidraw4',
+  serialNumber: 'B0C1D2E3',
+  manufacturer: 'Mag-Tek',
+  product: 'USB Swipe Reader',
+  usagePage: 0xff00,
+  usage: 0x01,
+};
+const posMsr: HidDeviceInfo = {
+  vendorId: 0x1234,
+  productId: 0x5678,
+  path: '/dev/hidraw5',
+  usagePage: 0x8e,
+  usage: 0x01,
+};
+
+/** node-hid's buffers as delivered to the till, so a test can look at them after the till is done. */
+function keepingReports(listed: ListedHidBus): { bus: HidBus; delivered: Uint8Array[] } {
+  const delivered: Uint8Array[] = [];
+  const bus: HidBus = {
+    devices: () => listed.devices(),
+    async open(path) {
+      const handle = await listed.open(path);
+      const on = handle.on.bind(handle) as (event: string, listener: (arg: never) => void) => unknown;
+      handle.on = ((event: string, listener: (report: Uint8Array) => void) =>
+        event === 'data'
+          ? on('data', (report: Uint8Array) => {
+              delivered.push(report);
+              listener(report);
+            })
+          : on(event, listener)) as HidDeviceLike['on'];
+      return handle;
+    },
+  };
+  return { bus, delivered };
+}
 
 function ean13Reports(): Uint8Array[] {
   const found = hidReportFixtures.find((fixture) => fixture.name === 'ean13');
@@ -59,11 +104,26 @@ describe('discovery lists', () => {
     expect(
       hidPosScanners([voyagerKeys, voyagerPos, { ...voyagerPos }, { ...voyagerPos, path: undefined }]),
     ).toEqual([voyagerPos]);
-    expect(hidScannerId({ ...voyagerPos, path: '/dev/hidraw7' })).toMatch(/^hid:0c2e:0b61:[0-9a-f]{8}$/);
+    expect(hidDeviceId({ ...voyagerPos, path: '/dev/hidraw7' })).toMatch(/^hid:0c2e:0b61:[0-9a-f]{8}$/);
     // The serial number keeps the id when the scanner comes back on another hidraw node.
-    expect(hidScannerId({ ...voyagerPos, path: '/dev/hidraw9' })).toBe(
-      hidScannerId({ ...voyagerPos, path: '/dev/hidraw7' }),
+    expect(hidDeviceId({ ...voyagerPos, path: '/dev/hidraw9' })).toBe(
+      hidDeviceId({ ...voyagerPos, path: '/dev/hidraw7' }),
     );
+  });
+
+  it('takes card readers in HID mode: the HID POS page (0x8E) and known vendor-page readers, not keyboards', () => {
+    const magtekKeys: HidDeviceInfo = {
+      ...magtekHid,
+      productId: 0x0001,
+      path: '/dev/hidraw3',
+      usagePage: 0x01,
+    };
+    const found = hidCardReaders([magtekKeys, magtekHid, posMsr, voyagerPos]);
+    expect(found.map((info) => [info.path, info.layout.name])).toEqual([
+      ['/dev/hidraw4', 'magtek'],
+      ['/dev/hidraw5', 'hid-pos-msr'],
+    ]);
+    expect(hidPosScanners([magtekHid, posMsr])).toEqual([]);
   });
 
   it('looks for USB printers only when no network or serial printer is configured', () => {
@@ -82,7 +142,7 @@ describe('device manager discovery and hot-plug', () => {
     listed.list = [voyagerKeys, voyagerPos];
     const { manager } = harness({ simulate: 'never' }, { hid: listed, hotplugPollMs: 20 });
     await manager.start();
-    const id = hidScannerId({ ...voyagerPos, path: '/dev/hidraw7' });
+    const id = hidDeviceId({ ...voyagerPos, path: '/dev/hidraw7' });
     expect(manager.snapshots()).toEqual([
       expect.objectContaining({
         id,
@@ -110,7 +170,7 @@ describe('device manager discovery and hot-plug', () => {
     const { manager } = harness({ simulate: 'auto' }, { hid: listed, hotplugPollMs: 20 });
     await manager.start();
     expect(manager.snapshots().filter((s) => s.role === 'scanner' && s.simulated)).toHaveLength(2);
-    const id = hidScannerId({ ...voyagerPos, path: '/dev/hidraw7' });
+    const id = hidDeviceId({ ...voyagerPos, path: '/dev/hidraw7' });
     listed.list = [voyagerPos];
     await deviceWhere(manager, id, isIdle);
     await deviceWhere(manager, 'sim:hid-scanner', (s) => s.state === 'closed');
@@ -121,6 +181,93 @@ describe('device manager discovery and hot-plug', () => {
         .map((s) => s.id),
     ).toEqual([id]);
     expect(manager.simulators()).toMatchObject({ hidScanner: null, serialScanner: null });
+  });
+
+  it('finds a MagTek HID card reader, reads its swipes, leaves no track data in the reports, and follows its cable', async () => {
+    const bus = new VirtualHidBus();
+    const reader = new VirtualHidCardReader('/dev/hidraw4');
+    bus.plug(reader);
+    const listed = new ListedHidBus(bus);
+    listed.list = [magtekHid];
+    const { bus: hid, delivered } = keepingReports(listed);
+    const { manager, logs } = harness({ simulate: 'never' }, { hid, hotplugPollMs: 20 });
+    await manager.start();
+    const id = hidCardReaderId({ ...magtekHid, path: '/dev/hidraw4' });
+    expect(manager.snapshots()).toEqual([
+      expect.objectContaining({
+        id,
+        role: 'card-reader',
+        name: 'Mag-Tek USB Swipe Reader',
+        transport: 'hid',
+        state: 'idle',
+        simulated: false,
+      }),
+    ]);
+    const loyalty = next(manager, 'swipe');
+    await reader.swipe({ number: loyaltyNumber, name: 'IVANOVA/ANNA' });
+    expect(await loyalty).toEqual([{ kind: 'loyalty', number: loyaltyNumber }, id]);
+    const payment = next(manager, 'swipe');
+    await reader.swipe({ number: paymentPans.visa, name: 'CARDHOLDER/TEST' });
+    expect((await payment)[0]).toEqual({ kind: 'payment-card', masked: '•••• 1111' });
+    expect(delivered).toHaveLength(2);
+    for (const report of delivered) expect(report.every((byte) => byte === 0)).toBe(true);
+    expect(JSON.stringify(logs)).not.toContain('CARDHOLDER');
+
+    const gone = deviceWhere(manager, id, (snapshot) => snapshot.state === 'closed');
+    listed.list = [];
+    reader.unplug();
+    await gone;
+    expect(manager.snapshots()).toEqual([]);
+  });
+
+  it('attaches both the scanner and the stripe reader of one POS keyboard, under ids of their own', async () => {
+    const bus = new VirtualHidBus();
+    bus.plug(new VirtualHidScanner('/dev/hidraw8'));
+    bus.plug(new VirtualHidCardReader('/dev/hidraw9', hidPosMsrLayout));
+    const listed = new ListedHidBus(bus);
+    const keyboard = {
+      vendorId: 0x1234,
+      productId: 0x0042,
+      serialNumber: 'KB-0001',
+      product: 'POS keyboard',
+    };
+    listed.list = [
+      { ...keyboard, path: '/dev/hidraw8', usagePage: 0x8c, usage: 0x02 },
+      { ...keyboard, path: '/dev/hidraw9', usagePage: 0x8e, usage: 0x01 },
+    ];
+    const { manager } = harness({ simulate: 'never' }, { hid: listed });
+    await manager.start();
+    expect(manager.snapshots().map(({ id, role, state }) => ({ id, role, state }))).toEqual([
+      { id: expect.stringMatching(/^hid:1234:0042:[0-9a-f]{8}$/), role: 'scanner', state: 'idle' },
+      {
+        id: expect.stringMatching(/^hid:1234:0042:[0-9a-f]{8}\/card-reader$/),
+        role: 'card-reader',
+        state: 'idle',
+      },
+    ]);
+  });
+
+  it('in auto mode, a HID card reader plugged in later takes over from the simulated card readers', async () => {
+    const bus = new VirtualHidBus();
+    bus.plug(new VirtualHidCardReader('/dev/hidraw5', hidPosMsrLayout));
+    const listed = new ListedHidBus(bus);
+    const { manager } = harness({ simulate: 'auto' }, { hid: listed, hotplugPollMs: 20 });
+    await manager.start();
+    expect(manager.snapshots().filter((s) => s.role === 'card-reader' && s.simulated)).toHaveLength(2);
+    const id = hidCardReaderId({ ...posMsr, path: '/dev/hidraw5' });
+    listed.list = [posMsr];
+    await deviceWhere(manager, id, isIdle);
+    await deviceWhere(manager, 'sim:hid-card-reader', (s) => s.state === 'closed');
+    expect(
+      manager
+        .snapshots()
+        .filter((s) => s.role === 'card-reader')
+        .map((s) => s.id),
+    ).toEqual([id]);
+    expect(manager.simulators()).toMatchObject({ cardReader: null, hidCardReader: null });
+    // The simulated HID scanner keeps its bus.
+    expect(manager.simulators().hidBus).not.toBeNull();
+    expect(manager.simulators().hidScanner).not.toBeNull();
   });
 
   it('finds a USB receipt printer by its class, prints through it, and follows its cable', async () => {

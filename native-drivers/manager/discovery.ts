@@ -3,6 +3,8 @@
 // devices page and the logs can follow one scanner or printer over time.
 import { createHash } from 'node:crypto';
 import type { PrinterConnection } from '../../contract/config';
+import { hidMsrLayoutFor } from '../card-reader/hid-msr-layouts';
+import type { HidMsrLayout } from '../card-reader/hid-msr-layouts';
 import { classifyUsbDevice } from '../transports/known-devices';
 import type { UsbDeviceLike } from '../transports/native-shapes';
 import type { HidDeviceInfo } from './types';
@@ -10,26 +12,49 @@ import type { HidDeviceInfo } from './types';
 const hex4 = (value: number): string => value.toString(16).padStart(4, '0');
 const shortHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 8);
 
-export type ListedHidScanner = HidDeviceInfo & { path: string };
+export type ListedHid = HidDeviceInfo & { path: string };
 
-export const hidScannerId = (info: ListedHidScanner): string =>
+export type ListedHidCardReader = ListedHid & { layout: HidMsrLayout };
+
+export const hidDeviceId = (info: ListedHid): string =>
   `hid:${hex4(info.vendorId)}:${hex4(info.productId)}:${shortHash(info.serialNumber || info.path)}`;
 
-/** HID POS scanners (usage page 0x8C) in node-hid's list, one entry per interface path. */
-export function hidPosScanners(list: readonly HidDeviceInfo[]): ListedHidScanner[] {
-  const byPath = new Map<string, ListedHidScanner>();
+/** A POS keyboard or scanner with a stripe reader lists both under one serial number: ids differ by role. */
+export const hidCardReaderId = (info: ListedHid): string => `${hidDeviceId(info)}/card-reader`;
+
+/** One entry per interface path, of the interfaces `pick` takes. */
+function byPath<T extends ListedHid>(
+  list: readonly HidDeviceInfo[],
+  pick: (info: ListedHid) => T | null,
+): T[] {
+  const found = new Map<string, T>();
   for (const info of list) {
-    if (!info.path || byPath.has(info.path)) continue;
+    if (!info.path || found.has(info.path)) continue;
+    const picked = pick({ ...info, path: info.path });
+    if (picked) found.set(info.path, picked);
+  }
+  return [...found.values()];
+}
+
+/** HID POS scanners (usage page 0x8C) in node-hid's list. */
+export function hidPosScanners(list: readonly HidDeviceInfo[]): ListedHid[] {
+  return byPath(list, (info) => {
     const found = classifyUsbDevice({
       vendorId: info.vendorId,
       productId: info.productId,
       ...(info.usagePage === undefined ? {} : { usagePage: info.usagePage }),
       ...(info.usage === undefined ? {} : { usage: info.usage }),
     });
-    if (found?.role === 'scanner' && found.mode === 'hid-pos')
-      byPath.set(info.path, { ...info, path: info.path });
-  }
-  return [...byPath.values()];
+    return found?.role === 'scanner' && found.mode === 'hid-pos' ? info : null;
+  });
+}
+
+/** Magnetic stripe readers in HID mode in node-hid's list: the HID POS page (0x8E) and known layouts. */
+export function hidCardReaders(list: readonly HidDeviceInfo[]): ListedHidCardReader[] {
+  return byPath(list, (info) => {
+    const layout = hidMsrLayoutFor(info);
+    return layout ? { ...info, layout } : null;
+  });
 }
 
 export const usbPrinterId = (vendorId: number, productId: number, serialOrBus = ''): string =>

@@ -1,7 +1,11 @@
 // Scanners and card readers: bytes from a transport through the decoder that fits, out as data
 // events. Malformed input is counted and logged by kind, never thrown; card data is never logged.
 import type { SerialScannerFraming } from '../../contract/config';
+import type { HidMsrLayout } from '../card-reader/hid-msr-layouts';
+import { readHidMsrReport } from '../card-reader/hid-msr-report';
+import type { HidMsrOutcome } from '../card-reader/hid-msr-report';
 import { SwipeStream } from '../card-reader/swipe-stream';
+import { misread } from '../card-reader/swipe';
 import type { CardRanges, CardRead } from '../card-reader/swipe';
 import { HidPosAssembler } from '../scanner/hid-pos-assembler';
 import type { HidPosLayout } from '../scanner/hid-pos-layouts';
@@ -104,21 +108,24 @@ export function attachSerialScanner(
   };
 }
 
+/** A read swipe counts as an event, a misread as rejected; either way the cashier hears of it. */
+function deliverSwipe(record: DeviceRecord, context: InputContext, read: CardRead): void {
+  if (read.kind === 'misread') {
+    record.count('rejected');
+    context.log.warn('swipe.misread', { deviceId: record.id, code: read.error.code });
+  } else {
+    record.count('events');
+  }
+  context.swipe(read, record.id);
+}
+
 export function attachCardReader(
   record: DeviceRecord,
   transport: Transport,
   ranges: CardRanges,
   context: InputContext,
 ): AttachedDevice {
-  const stream = new SwipeStream(ranges, (read) => {
-    if (read.kind === 'misread') {
-      record.count('rejected');
-      context.log.warn('swipe.misread', { deviceId: record.id, code: read.error.code });
-    } else {
-      record.count('events');
-    }
-    context.swipe(read, record.id);
-  });
+  const stream = new SwipeStream(ranges, (read) => deliverSwipe(record, context, read));
   let cancelQuiet: () => void = () => undefined;
   const connection = connectDevice(record, transport, context, {
     opened: () => {
@@ -145,4 +152,35 @@ export function attachCardReader(
       await connection.close();
     },
   };
+}
+
+/**
+ * A magnetic stripe reader in HID mode: one input report per swipe. The transport must wipe its
+ * reports (`HidOptions.wipeInput`); the report is also zeroed here once read, so no track data
+ * outlives the swipe whichever transport delivers it. A malformed report is counted and logged by
+ * kind, and the cashier is asked to swipe again.
+ */
+export function attachHidCardReader(
+  record: DeviceRecord,
+  transport: Transport,
+  layout: HidMsrLayout,
+  ranges: CardRanges,
+  context: InputContext,
+): AttachedDevice {
+  const connection = connectDevice(record, transport, context, {
+    opened: () => record.set({ state: 'idle' }),
+  });
+  connection.transport?.on('data', (report) => {
+    let outcome: HidMsrOutcome;
+    try {
+      outcome = readHidMsrReport(report, layout, ranges);
+    } finally {
+      report.fill(0);
+    }
+    if (outcome.ok) return deliverSwipe(record, context, outcome.value);
+    record.count('rejected');
+    context.log.warn('swipe.report_rejected', { deviceId: record.id, kind: outcome.error.kind });
+    context.swipe(misread('format'), record.id);
+  });
+  return { record, connection, close: () => connection.close() };
 }

@@ -44,10 +44,11 @@ describe('device manager lifecycle', () => {
       hidScanner: null,
       hidBus: null,
       cardReader: null,
+      hidCardReader: null,
     });
     expect(printer?.pluggedIn).toBe(false);
     const last = new Map(changes.map((snapshot) => [snapshot.id, snapshot.state]));
-    expect([...last.values()]).toEqual(['closed', 'closed', 'closed', 'closed']);
+    expect([...last.values()]).toEqual(['closed', 'closed', 'closed', 'closed', 'closed']);
   });
 
   it('stops cleanly when stopped while still starting', async () => {

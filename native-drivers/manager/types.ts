@@ -7,6 +7,7 @@ import type { PrinterProfile } from '../printer/profiles';
 import type { PrinterStatus } from '../printer/status';
 import type { ScanEvent } from '../scanner/types';
 import type { VirtualSerialCardReader } from '../simulators/card-reader';
+import type { VirtualHidCardReader } from '../simulators/hid-card-reader';
 import type { VirtualHidBus, VirtualHidScanner } from '../simulators/hid-scanner';
 import type { VirtualSerialScanner } from '../simulators/serial-scanner';
 import type { VirtualPrinter } from '../simulators/virtual-printer';
@@ -53,10 +54,15 @@ export interface SimulatorHandles {
   serialScanner: VirtualSerialScanner | null;
   /** A HID POS scanner reading the generic report layout (`genericLayout`). */
   hidScanner: VirtualHidScanner | null;
-  /** The bus `hidScanner` is plugged into: `unplug(path)` and `plug(scanner)` pull and put back its cable. */
+  /**
+   * The bus the simulated HID devices (`hidScanner`, `hidCardReader`) are plugged into:
+   * `unplug(path)` and `plug(device)` pull and put back a cable.
+   */
   hidBus: VirtualHidBus | null;
   /** A magnetic stripe reader in serial mode on a socat pty; null when socat is missing. */
   cardReader: VirtualSerialCardReader | null;
+  /** A magnetic stripe reader in HID mode sending MagTek-layout reports (`magtekLayout`). */
+  hidCardReader: VirtualHidCardReader | null;
 }
 
 export interface DeviceManager {
@@ -117,7 +123,7 @@ export interface DeviceLog {
 }
 
 export interface DeviceManagerOptions {
-  /** HID POS scanners are looked for only when given (`nativeDeviceApis().hid` for node-hid). */
+  /** HID scanners and card readers are looked for only when given (`nativeDeviceApis().hid` for node-hid). */
   hid?: HidBus;
   /** USB printer-class printers are looked for only when given (`nativeDeviceApis().usb`). */
   usb?: UsbBus;

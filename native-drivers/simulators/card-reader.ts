@@ -28,27 +28,33 @@ export interface SwipeLayout {
   lrc?: boolean;
 }
 
-/** The characters a reader sends for one swipe, without the final CR. */
-export function swipeText(card: TestCard, layout: SwipeLayout = {}): string {
-  const { tracks = { 1: 'data', 2: 'data' }, lrc = false } = layout;
+const START: Record<TrackNumber, string> = { 1: '%', 2: ';', 3: '+' };
+
+/** One track of the card from start to end sentinel, as a keyboard-mode reader types it. */
+export function trackText(card: TestCard, track: TrackNumber): string {
   const expiry = card.expiry ?? '3012';
   const service = card.serviceCode ?? '101';
   const extra = card.discretionary ?? '';
-  const data: Record<TrackNumber, [string, string]> = {
-    1: ['%', `B${card.number}^${card.name ?? 'CUSTOMER/TEST'}^${expiry}${service}${extra}`],
-    2: [';', `${card.number}=${expiry}${service}${extra}`],
-    3: ['+', `${card.number}=${extra}`],
+  const body: Record<TrackNumber, string> = {
+    1: `B${card.number}^${card.name ?? 'CUSTOMER/TEST'}^${expiry}${service}${extra}`,
+    2: `${card.number}=${expiry}${service}${extra}`,
+    3: `${card.number}=${extra}`,
   };
+  return `${START[track]}${body[track]}?`;
+}
+
+/** The characters a reader sends for one swipe, without the final CR. */
+export function swipeText(card: TestCard, layout: SwipeLayout = {}): string {
+  const { tracks = { 1: 'data', 2: 'data' }, lrc = false } = layout;
   let text = '';
   for (const track of [1, 2, 3] as const) {
     const content = tracks[track] ?? 'absent';
     if (content === 'absent') continue;
-    const [start, body] = data[track];
     if (content === 'unreadable') {
-      text += `${start}E?`;
+      text += `${START[track]}E?`;
       continue;
     }
-    const framed = `${start}${body}?`;
+    const framed = trackText(card, track);
     text += lrc ? framed + String.fromCharCode(trackLrc(bytesOf(framed), track)) : framed;
   }
   return text;

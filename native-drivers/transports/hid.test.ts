@@ -43,6 +43,28 @@ describe('HID transport (node-hid HIDAsync shape)', () => {
     expect(hid.address).toBe(`hid://${PATH}`);
   });
 
+  it('zeroes each report after its listeners when asked to, as a card reader needs, and not otherwise', async () => {
+    const bus = new VirtualHidBus();
+    const reader = new VirtualHidScanner(PATH);
+    bus.plug(reader);
+    const wiping = new HidTransport({ path: PATH, wipeInput: true }, bus);
+    transport = wiping;
+    await wiping.open();
+    const seen: { held: Uint8Array; copy: Uint8Array }[] = [];
+    wiping.on('data', (report) => seen.push({ held: report, copy: Uint8Array.from(report) }));
+    await reader.sendReports([posReport(';2700123456781?')]);
+    expect(new TextDecoder().decode(seen[0]?.copy.subarray(2, 17))).toBe(';2700123456781?');
+    expect(seen[0]?.held.every((byte) => byte === 0)).toBe(true);
+    await wiping.close();
+
+    const { scanner, hid } = plugged();
+    await hid.open();
+    const kept: Uint8Array[] = [];
+    hid.on('data', (report) => kept.push(report));
+    await scanner.sendReports([posReport(']E04607001234567')]);
+    expect(kept[0]?.[1]).toBe(16);
+  });
+
   it('sends output and feature reports to the device', async () => {
     const { scanner, hid } = plugged();
     await hid.open();

@@ -16,6 +16,12 @@ export const nodeHid: HidApi = {
 export interface HidOptions {
   /** The path from node-hid's device list (Linux: /dev/hidrawN; Windows: \\?\HID#VID_…). */
   path: string;
+  /**
+   * Zero each input report once every listener has had it, and hand listeners node-hid's own buffer
+   * rather than a copy: for card readers, whose reports hold track data that must not linger in
+   * memory. Listeners must then copy whatever they keep.
+   */
+  wipeInput?: boolean;
 }
 
 export class HidTransport implements Transport {
@@ -83,7 +89,17 @@ export class HidTransport implements Transport {
     }
     this.device = device;
     device.on('data', (report) => {
-      if (this.device === device) this.listeners.emit('data', new Uint8Array(report));
+      if (this.device !== device) return;
+      if (!this.options.wipeInput) {
+        this.listeners.emit('data', new Uint8Array(report));
+        return;
+      }
+      const bytes = new Uint8Array(report.buffer, report.byteOffset, report.byteLength);
+      try {
+        this.listeners.emit('data', bytes);
+      } finally {
+        bytes.fill(0);
+      }
     });
     // A read error ends node-hid's read loop: the device is as good as gone, so close it.
     device.on('error', (error) => {

@@ -24,6 +24,17 @@ describe('recognising USB devices', () => {
     });
   });
 
+  it('knows MagTek and ID TECH card readers by product id: HID, keyboard, serial, or encrypting', () => {
+    const found = (vendorId: number, productId: number, usagePage?: number) =>
+      classifyUsbDevice({ vendorId, productId, ...(usagePage === undefined ? {} : { usagePage }) });
+    expect(found(0x0801, 0x0002, 0xff00)).toMatchObject({ role: 'card-reader', mode: 'hid-vendor' });
+    expect(found(0x0acd, 0x2010, 0xff00)).toMatchObject({ role: 'card-reader', mode: 'hid-vendor' });
+    expect(found(0x0801, 0x0001)?.mode).toBe('keyboard');
+    expect(found(0x0acd, 0x2030)?.mode).toBe('keyboard');
+    expect(found(0x0acd, 0x0630)?.mode).toBe('serial');
+    expect(found(0x0801, 0x0011)?.mode).toBe('vendor-specific');
+  });
+
   it('knows the modes of a Newland engine from its product id', () => {
     const mode = (productId: number) => classifyUsbDevice({ vendorId: 0x1eab, productId })?.mode;
     expect([mode(0x1303), mode(0x1306), mode(0x1310)]).toEqual(['keyboard', 'serial', 'hid-pos']);

@@ -11,6 +11,11 @@ export type DeviceRole = 'scanner' | 'printer' | 'card-reader';
 export type DeviceMode =
   /** HID POS usage page (0x8C scanner, 0x8E card reader): read input reports through node-hid. */
   | 'hid-pos'
+  /**
+   * A vendor-defined HID usage page whose reports Omnitill reads (MagTek-layout card readers, see
+   * card-reader/hid-msr-layouts.ts): input reports through node-hid, as for HID POS.
+   */
+  | 'hid-vendor'
   /** Types like a keyboard: handled by the keyboard wedge; cannot be opened on Windows. */
   | 'keyboard'
   /** USB CDC ACM or a serial adapter: a serial port. */
@@ -251,6 +256,48 @@ export const knownProducts: readonly KnownProduct[] = [
     name: 'MagTek Mini Swipe Reader, keyboard emulation',
     role: 'card-reader',
     mode: 'keyboard',
+    source: USB_IDS,
+  },
+  {
+    vendorId: 0x0801,
+    productId: 0x0002,
+    name: 'MagTek USB HID Swipe Reader (Mini Swipe, SureSwipe)',
+    role: 'card-reader',
+    mode: 'hid-vendor',
+    source: `${USB_IDS}; MagTek USB HID Swipe Reader Technical Reference Manual 99875191; Micah Carrick's magtek-pyusb`,
+  },
+  {
+    vendorId: 0x0801,
+    productId: 0x0011,
+    name: 'MagTek MagneSafe / Dynamag (encrypting)',
+    role: 'card-reader',
+    // Its HID reports carry encrypted tracks (MagneSafe V5 manual: 112-byte encrypted track fields,
+    // MagnePrint): only the payment application can read them, so the till leaves it alone.
+    mode: 'vendor-specific',
+    source: `${USB_IDS}; Microsoft's Windows MagneticStripeReader sample (MagneSafe HID, VID 0801 PID 0011); MagTek MagneSafe V5 reference manual`,
+  },
+  {
+    vendorId: 0x0acd,
+    productId: 0x2010,
+    name: 'ID TECH SecureMag, HID mode',
+    role: 'card-reader',
+    mode: 'hid-vendor',
+    source: 'ID TECH SecureMag User Manual 80096504-001, section 10 (HID mode: product id 2010)',
+  },
+  {
+    vendorId: 0x0acd,
+    productId: 0x2030,
+    name: 'ID TECH reader, keyboard emulation (SecureMag, ValueMag)',
+    role: 'card-reader',
+    mode: 'keyboard',
+    source: `${USB_IDS} ("ValueMag Magnetic Stripe Reader"); ID TECH SecureMag User Manual section 10 (KB mode: product id 2030)`,
+  },
+  {
+    vendorId: 0x0acd,
+    productId: 0x0630,
+    name: 'ID TECH Spectrum III mag-only insert reader, USB CDC',
+    role: 'card-reader',
+    mode: 'serial',
     source: USB_IDS,
   },
 ];

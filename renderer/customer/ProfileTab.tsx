@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import type { CustomerProfile } from '../../contract/customers';
 import { useI18n } from '../i18n/context';
 import { elapsedDays } from '../i18n/format';
 import { formatBirthday } from './birthday';
+import { EditDialog } from './EditDialog';
 import { marketingChannels } from './enrolForm';
 import { NotesSection } from './NotesSection';
 import { TagsEditor } from './TagsEditor';
@@ -11,14 +13,30 @@ interface ProfileTabProps {
   currency: string;
 }
 
-/** Who the customer is and what they are worth; contacts exactly as main sent them (masked by role). */
+/**
+ * Who the customer is and what they are worth; contacts exactly as main sent them (masked by role).
+ * "Edit" changes the customer's own details.
+ */
 export function ProfileTab({ profile, currency }: ProfileTabProps) {
   const { t, locale, money, date, daysAgo, share, productName } = useI18n();
   const { stats } = profile;
   const consented = marketingChannels.filter((channel) => profile.marketing[channel]);
+  const [editing, setEditing] = useState(false);
 
   return (
     <div className="profile-tab">
+      <div className="profile-tab__actions">
+        <button
+          type="button"
+          className="button"
+          data-testid="customer-edit"
+          aria-label={t('customerEdit.openLabel')}
+          onClick={() => setEditing(true)}
+        >
+          {t('customerEdit.open')}
+        </button>
+      </div>
+      {editing && <EditDialog profile={profile} onClose={() => setEditing(false)} />}
       <dl className="customer-facts">
         <div>
           <dt>{t('customer.phone')}</dt>

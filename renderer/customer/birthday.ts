@@ -56,3 +56,15 @@ export function formatBirthday(value: string, locale: Locale): string {
     ...(masked ? {} : { year: 'numeric' }),
   }).format(date);
 }
+
+/** A full birthday `YYYY-MM-DD` as the cashier would type it (31.12.1990 in Russian), for a form to edit. */
+export function birthdayInputText(value: string, locale: Locale): string {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!ISO.test(value) || Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(date);
+}

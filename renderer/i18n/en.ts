@@ -8,7 +8,8 @@ import type {
   DeviceTransportKind,
   PrintJobView,
 } from '../../contract/devices';
-import type { SyncStatus } from '../../contract/sync-status';
+import type { PullStream } from '../../contract/pull-stream';
+import type { BootstrapPhase, PullStatus, SyncStatus } from '../../contract/sync-status';
 import { plural } from './plural';
 import type {
   CardMisreadReason,
@@ -68,6 +69,12 @@ const errors: Record<ErrorCode, string> = {
   CONTACT_REQUIRED: 'Enter a phone or an e-mail.',
   CONSENT_REQUIRED: 'Without consent to the processing of personal data the customer cannot be enrolled.',
   CARD_TAKEN: 'This card already belongs to another customer. Take another card from the stack.',
+  CONTACT_TAKEN: 'This phone or e-mail already belongs to another customer.',
+  CUSTOMER_ERASED: 'This customer’s data was erased at their request. The profile can no longer be changed.',
+  ERASURE_REQUIRED:
+    'Withdrawing consent to the processing of personal data is a request to erase the profile: a manager passes it to HQ.',
+  MARKETING_CONSENT_REQUIRED:
+    'Preferences are kept only while the customer agrees to offers on some channel.',
   MEMBER_QR_REFUSED: 'The member code was not accepted. Ask the customer to refresh it in the app.',
   NO_CUSTOMER: 'Identify the customer first.',
   COUPON_NOT_FOUND: 'No coupon with this code.',
@@ -380,6 +387,31 @@ export const en = {
     useExisting: 'Use this profile',
     backToForm: 'Back to the form',
   },
+  customerEdit: {
+    open: 'Edit',
+    openLabel: 'Edit the customer’s details',
+    title: 'Edit customer',
+    name: 'Name',
+    phone: 'Phone',
+    email: 'E-mail',
+    birthday: 'Birthday',
+    birthdayPlaceholder: 'MM/DD/YYYY',
+    contactHint: 'A phone or an e-mail is needed, one is enough.',
+    maskedHint:
+      'Contacts are masked for your role: type a new one to replace it, or leave the field empty to keep it.',
+    marketing: 'Offers and news, only where the customer agrees:',
+    processingHint:
+      'To withdraw consent to the processing of personal data, the customer asks for the profile to be erased: a manager passes the request to HQ.',
+    submit: 'Save',
+    taken: {
+      phone: 'This phone already belongs to {name}.',
+      email: 'This e-mail already belongs to {name}.',
+    },
+    takenHint:
+      'It is probably the same person with two profiles. Check with the customer, then open the other profile.',
+    openTaken: 'Open that profile',
+    backToForm: 'Back to the form',
+  },
   devices: {
     title: 'Devices',
     back: 'Back to sale',
@@ -462,7 +494,12 @@ export const en = {
       offline: 'Offline since {time}',
       refused: 'HQ refused — see sync page',
       'not-enrolled': 'Not connected to HQ',
+      preparing: 'Preparing till…',
     } satisfies Record<SyncState, string>,
+    /** The indicator while the till's first download from HQ has stopped on a problem. */
+    preparingStopped: 'Till not ready — see sync page',
+    /** The sync page's headline then. */
+    preparingStoppedState: 'Preparing the till stopped: see why below, then retry. Sales go on as usual.',
     waiting: plural({ one: '{count} waiting', other: '{count} waiting' }),
     title: 'Sync with HQ',
     open: 'Sync with HQ',
@@ -474,7 +511,58 @@ export const en = {
       refused: 'HQ refused what the till sent. Sales go on as usual; a manager or IT must look.',
       'not-enrolled':
         'Not connected to HQ. Sales go on as usual and are kept on the till until a manager enrols it.',
+      preparing:
+        'Preparing the till: HQ’s catalogue, prices and customers are coming down. Sales go on as usual; what has not arrived yet is found once it has.',
     } satisfies Record<SyncState, string>,
+    hqUrl: 'HQ address',
+    notEnrolled: 'Not enrolled',
+    /** HQ's data by kind, as the till downloads and updates it. */
+    streams: {
+      catalogue: 'Catalogue',
+      prices: 'Prices',
+      customers: 'Customers',
+      coupons: 'Coupons',
+      history: 'Purchase history',
+      settings: 'Chain settings',
+      reco: 'Recommendation model',
+    } satisfies Record<PullStream, string>,
+    bootstrap: {
+      title: 'Preparing the till',
+      phases: {
+        starting: 'Starting the download from HQ…',
+        downloading: 'Downloading HQ’s data…',
+        resuming: 'The connection was cut: going on from the last saved point…',
+        finishing: 'Almost ready: the recommendation model is coming down…',
+        done: 'The till is ready.',
+        failed: 'The download stopped.',
+      } satisfies Record<BootstrapPhase, string>,
+      waiting: 'Waiting',
+      progress: '{done} of {expected}',
+      received: '{size} MB received',
+      resumes: plural({
+        one: 'Went on after a cut connection {count} time',
+        other: 'Went on after a cut connection {count} times',
+      }),
+      stopped: 'Stopped at “{stream}”: {problem}',
+      keeps: 'What has been downloaded stays: a retry goes on from the last saved point.',
+      retry: 'Retry the download',
+    },
+    pull: {
+      title: 'Updates from HQ',
+      state: 'State',
+      states: {
+        'not-enrolled': 'Not connected',
+        idle: 'Up to date',
+        pulling: 'Updating…',
+        offline: 'HQ unreachable: the till tries again',
+        refused: 'Refused by HQ',
+      } satisfies Record<PullStatus['state'], string>,
+      lastPull: 'Last complete update',
+      data: 'Data',
+      items: 'Items received',
+      updatedAt: 'Last received',
+      nothingYet: 'Nothing has been received from HQ yet.',
+    },
     queueDepth: 'Sales and changes waiting',
     lastSuccess: 'Last sent to HQ',
     lastError: 'Last problem',
@@ -501,6 +589,9 @@ export const en = {
       CREDENTIALS_DAMAGED: 'The till’s HQ credential is damaged. A manager must enrol the till again.',
       NOT_FOUND: 'HQ at this address does not take the till’s data. Call IT.',
       INTERNAL: 'Something went wrong while sending to HQ. The till keeps trying.',
+      SNAPSHOT_INVALID: 'HQ sent data the till cannot use. Call IT.',
+      PAGE_INVALID: 'HQ sent data the till cannot use. Call IT.',
+      STORE_BUSY: 'The till’s database stayed busy. Retry; if it happens again, call support.',
     } satisfies Record<SyncProblem, string>,
     /** A problem the till has no words for: its code is on the details line. */
     otherProblem: 'HQ answered with an error. The till keeps trying; call IT if it stays.',

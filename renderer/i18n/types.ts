@@ -35,8 +35,8 @@ export type EnrolRefusal = Extract<HqErrorCode, 'ENROL_CODE_REFUSED' | 'STORE_MI
 
 /**
  * The last problem of the link to HQ (SyncStatus `lastError.code`) that the till has words for: the
- * error codes HQ answers a push with, and the pusher's own (HQ did not answer, answered nonsense, the
- * credential file is damaged). Any other code gets a general text; its code is on the details line.
+ * error codes HQ answers a push with, the pusher's own (HQ did not answer, answered nonsense, the
+ * credential file is damaged), and the puller's and the bootstrap's for data that breaks the contract. Any other code gets a general text; its code is on the details line.
  */
 export type SyncProblem =
   | 'HQ_UNREACHABLE'
@@ -53,4 +53,7 @@ export type SyncProblem =
   | 'CONFLICT'
   | 'CREDENTIALS_DAMAGED'
   | 'NOT_FOUND'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  | 'SNAPSHOT_INVALID'
+  | 'PAGE_INVALID'
+  | 'STORE_BUSY';

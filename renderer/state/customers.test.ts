@@ -200,6 +200,28 @@ describe('the customer beside the cart', () => {
     expect(store.getState().customer.profile?.notes).toEqual([note]);
   });
 
+  it('shows the edited profile, and leaves a phone of another customer to the form, not a toast', async () => {
+    const { api, store } = await signedInStore();
+    api.emit('cart.changed', withOlga());
+    await settle();
+    api.handle('customers.update', (input) => {
+      expect(input).toEqual({ customerId: olga.id, name: 'Ольга Смирнова' });
+      return ok(olgaProfile({ name: 'Ольга Смирнова' }));
+    });
+    expect((await store.updateCustomer({ name: 'Ольга Смирнова' })).ok).toBe(true);
+    expect(store.getState().customer.profile?.name).toBe('Ольга Смирнова');
+
+    const taken = {
+      code: 'CONTACT_TAKEN' as const,
+      message: 'taken',
+      params: { customerId: 3, matchedBy: 'phone' },
+    };
+    api.handle('customers.update', () => ({ ok: false, error: taken }));
+    expect(await store.updateCustomer({ phone: '+7 926 222-77-77' })).toEqual({ ok: false, error: taken });
+    expect(store.getState().toasts).toEqual([]);
+    expect(store.getState().customer.profile?.name).toBe('Ольга Смирнова');
+  });
+
   it('asks for a customer before saving a bag when none is attached', async () => {
     const { api, store } = await signedInStore();
     expect(await store.saveBag()).toBe(false);

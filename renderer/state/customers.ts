@@ -4,7 +4,13 @@
 // suggestions depend on the cart's products too; they are asked for again when someone looks at them,
 // not on every scan, so a busy checkout does not rebuild a profile per item.
 import type { ErrorCode, PosError, Result } from '../../contract/common';
-import type { CustomerProfile, Enrolment, EnrolInput, Identification } from '../../contract/customers';
+import type {
+  CustomerProfile,
+  CustomerUpdateInput,
+  Enrolment,
+  EnrolInput,
+  Identification,
+} from '../../contract/customers';
 import type { Cart, PosApi } from '../../contract/ipc';
 import { createRefresher } from './refresher';
 import type { SerialQueue } from './serialQueue';
@@ -134,6 +140,25 @@ export function createCustomerActions({
       if (!result.ok) notify(result.error);
       else if (result.value.kind === 'created')
         await attachCustomer(result.value.profile.id, result.value.profile);
+      return result;
+    },
+
+    /**
+     * Changes the on-screen customer's own fields; the answer is their new profile. A phone or e-mail
+     * of another customer (CONTACT_TAKEN) is not a toast: the edit form offers that profile instead.
+     */
+    async updateCustomer(edit: Omit<CustomerUpdateInput, 'customerId'>): Promise<Result<CustomerProfile>> {
+      const { customerId, profile } = customer();
+      if (customerId === null) {
+        reportLocal('NO_CUSTOMER', 'no customer attached to the cart');
+        return { ok: false, error: { code: 'NO_CUSTOMER', message: 'no customer attached to the cart' } };
+      }
+      const result = await api.call('customers.update', { ...edit, customerId: profile?.id ?? customerId });
+      if (!result.ok) {
+        if (result.error.code !== 'CONTACT_TAKEN') notify(result.error);
+      } else if (customer().customerId === customerId) {
+        patchCustomer({ profile: result.value, loading: false });
+      }
       return result;
     },
 

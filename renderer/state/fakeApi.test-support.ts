@@ -189,6 +189,15 @@ export const syncOnline = (patch: Partial<SyncStatus> = {}): SyncStatus => ({
   lastSuccessAt: '2025-11-23T10:15:02.000Z',
   lastError: null,
   nextAttemptAt: null,
+  hqUrl: 'https://hq.example',
+  pull: {
+    state: 'idle',
+    lastPullAt: '2025-11-23T10:15:01.000Z',
+    lastError: null,
+    nextAttemptAt: null,
+    streams: [{ stream: 'catalogue', items: 2040, appliedAt: '2025-11-23T10:15:01.000Z' }],
+  },
+  bootstrap: null,
   ...patch,
 });
 

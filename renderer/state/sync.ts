@@ -14,10 +14,20 @@ const lights: Record<SyncStatus['state'], RoleLight> = {
   // HQ answers but will not take the queue: it will not clear by itself.
   refused: 'problem',
   'not-enrolled': 'absent',
+  // The till sells, but HQ's catalogue and customers are still arriving.
+  preparing: 'warning',
 };
 
-/** The indicator's colour: green online, amber offline, red refused, grey not enrolled. */
-export const syncLight = (status: SyncStatus): RoleLight => lights[status.state];
+/** A first download that stopped needs a person to press Retry: it does not clear by itself. */
+export const bootstrapStopped = (status: SyncStatus): boolean =>
+  status.state === 'preparing' && status.bootstrap?.phase === 'failed';
+
+/**
+ * The indicator's colour: green online, amber offline or preparing, red refused or preparation
+ * stopped, grey not enrolled.
+ */
+export const syncLight = (status: SyncStatus): RoleLight =>
+  bootstrapStopped(status) ? 'problem' : lights[status.state];
 
 /** Only a manager enrols the till (main answers a cashier FORBIDDEN). */
 export const canEnrol = (state: PosState): boolean => state.status?.user?.role === 'manager';

@@ -1,11 +1,16 @@
 import { useEscape } from '../components/escape';
 import { useI18n } from '../i18n/context';
 import { usePosStore } from '../state/StoreContext';
+import { BootstrapPanel } from './BootstrapPanel';
 import { EnrolPanel } from './EnrolPanel';
+import { PullStatusPanel } from './PullStatusPanel';
 import { SyncStatusPanel } from './SyncStatusPanel';
 import './sync.css';
 
-/** The till's link to HQ for staff: what waits, what went wrong, retry now; enrolment for a manager. */
+/**
+ * The till's link to HQ for staff: what waits, what went wrong, retry now; a new till's first
+ * download; what comes down from HQ; enrolment for a manager.
+ */
 export function SyncScreen() {
   const store = usePosStore();
   const { t } = useI18n();
@@ -20,7 +25,11 @@ export function SyncScreen() {
         </button>
       </header>
       <div className="sync__body">
-        <SyncStatusPanel />
+        <div className="sync__column">
+          <BootstrapPanel />
+          <SyncStatusPanel />
+          <PullStatusPanel />
+        </div>
         <EnrolPanel />
       </div>
     </div>

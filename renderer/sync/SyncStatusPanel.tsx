@@ -38,6 +38,12 @@ export function SyncStatusPanel() {
       </p>
       <dl className="sync-facts">
         <div className="sync-facts__row">
+          <dt>{t('sync.hqUrl')}</dt>
+          <dd className="sync-facts__address" data-testid="sync-hq-address">
+            {sync.hqUrl ?? t('sync.notEnrolled')}
+          </dd>
+        </div>
+        <div className="sync-facts__row">
           <dt>{t('sync.queueDepth')}</dt>
           <dd className="sync-facts__count" data-testid="sync-queue-depth" data-count={sync.queueDepth}>
             {count(sync.queueDepth)}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../contract/sync-status';
+import type { BootstrapPhase, SyncStatus } from '../../contract/sync-status';
 import type { Locale } from '../../contract/common';
 import { catalogues } from '../i18n/catalogues';
 import { formatMoment } from '../i18n/format';
@@ -70,6 +70,49 @@ describe('the status bar’s indicator of the link to HQ', () => {
     const notEnrolled = syncOnline({ state: 'not-enrolled', lastSuccessAt: null, queueDepth: 2 });
     expect(syncLight(notEnrolled)).toBe('absent');
     expect(syncIndicatorText(words('en'), notEnrolled)).toBe('Not connected to HQ');
+  });
+});
+
+describe('the indicator of a till preparing from HQ’s data', () => {
+  const preparing = (phase: BootstrapPhase) =>
+    syncOnline({
+      state: 'preparing',
+      queueDepth: 2,
+      bootstrap: {
+        phase,
+        streams: [{ stream: 'catalogue', state: 'downloading', done: 5000, expected: 500_000 }],
+        bytes: 2_000_000,
+        resumes: 0,
+        startedAt: local(23, 10, 25),
+        finishedAt: null,
+        error:
+          phase === 'failed'
+            ? { at: local(23, 10, 26), stream: 'catalogue', code: 'SNAPSHOT_INVALID', message: 'item 7' }
+            : null,
+      },
+    });
+
+  it('is amber and says the till is preparing, counting the sales that wait as usual', () => {
+    expect(syncLight(preparing('downloading'))).toBe('warning');
+    expect(syncIndicatorText(words('en'), preparing('downloading'))).toBe('Preparing till… · 2 waiting');
+    expect(syncIndicatorLines(words('ru'), preparing('resuming')).state).toBe('Подготовка кассы…');
+  });
+
+  it('is red and sends staff to the sync page when the download stopped', () => {
+    expect(syncLight(preparing('failed'))).toBe('problem');
+    expect(syncIndicatorLines(words('en'), preparing('failed')).state).toBe('Till not ready — see sync page');
+    expect(syncIndicatorLines(words('zh-CN'), preparing('failed')).state).toBe(
+      '收银台未就绪 — 请查看同步页面',
+    );
+  });
+
+  it('heads the sync page with what preparing means for the sales, and what to do once it stopped', () => {
+    expect(syncStateText(words('en'), preparing('downloading'))).toMatch(
+      /^Preparing the till: .*Sales go on/,
+    );
+    expect(syncStateText(words('en'), preparing('failed'))).toBe(
+      'Preparing the till stopped: see why below, then retry. Sales go on as usual.',
+    );
   });
 });
 

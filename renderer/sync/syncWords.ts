@@ -1,5 +1,6 @@
 import type { SyncStatus } from '../../contract/sync-status';
 import type { I18n } from '../i18n/context';
+import { bootstrapStopped } from '../state/sync';
 
 type Words = Pick<I18n, 't' | 'moment'>;
 
@@ -15,15 +16,18 @@ export interface SyncIndicatorLines {
 
 /**
  * The status bar's words: the state, and what waits. Refused and not enrolled say only that: a
- * person must act before anything is sent, and the sync page counts the queue.
+ * person must act before anything is sent, and the sync page counts the queue. A preparing till
+ * pushes its sales as usual, so what waits is counted.
  */
 export function syncIndicatorLines(words: Words, status: SyncStatus): SyncIndicatorLines {
   const { t } = words;
   const state =
     status.state === 'offline'
       ? t('sync.indicator.offline', { time: offlineTime(words, status) })
-      : t(`sync.indicator.${status.state}`);
-  const counted = status.state === 'online' || status.state === 'offline';
+      : bootstrapStopped(status)
+        ? t('sync.preparingStopped')
+        : t(`sync.indicator.${status.state}`);
+  const counted = status.state === 'online' || status.state === 'offline' || status.state === 'preparing';
   const waiting = counted && status.queueDepth > 0 ? t('sync.waiting', { count: status.queueDepth }) : null;
   return { state, waiting };
 }
@@ -36,7 +40,7 @@ export function syncIndicatorText(words: Words, status: SyncStatus): string {
 
 /** The sync page's headline: the state and what it means for the sales of the day. */
 export function syncStateText(words: Words, status: SyncStatus): string {
-  return status.state === 'offline'
-    ? words.t('sync.states.offline', { time: offlineTime(words, status) })
-    : words.t(`sync.states.${status.state}`);
+  if (status.state === 'offline') return words.t('sync.states.offline', { time: offlineTime(words, status) });
+  if (bootstrapStopped(status)) return words.t('sync.preparingStoppedState');
+  return words.t(`sync.states.${status.state}`);
 }

@@ -1,6 +1,9 @@
 // HQ's numbered migrations, applied in order at start; schema_migrations records each one.
 import * as m001 from './001-initial';
 import * as m002 from './002-pull';
+import * as m003 from './003-field-clocks';
+import * as m004 from './004-match-keys';
+import * as m005 from './005-lean-ingest';
 
 export interface Migration {
   version: number;
@@ -11,6 +14,9 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', up: m001.up },
   { version: 2, name: 'pull', up: m002.up },
+  { version: 3, name: 'field-clocks', up: m003.up },
+  { version: 4, name: 'match-keys', up: m004.up },
+  { version: 5, name: 'lean-ingest', up: m005.up },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -9,6 +9,7 @@ import * as m004 from './004-member-tokens';
 import * as m005 from './005-clienteling';
 import * as m006 from './006-sync';
 import * as m007 from './007-pull';
+import * as m008 from './008-field-clocks';
 
 export interface Migration {
   version: number;
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   { version: 5, up: m005.up },
   { version: 6, up: m006.up },
   { version: 7, up: m007.up, backfill: m007.backfill },
+  { version: 8, up: m008.up },
 ];

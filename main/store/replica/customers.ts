@@ -1,5 +1,8 @@
 // Customers as HQ holds them, applied to this till's copy. A profile replaces the till's copy of it
-// — fields, cards, name index, preferences — and adds the consents the till had not recorded yet. A
+// — fields, cards, name index, preferences — and records the consents in force the till does not have
+// in force yet; except, field by field, where the till holds its own edit stamped after HQ's value
+// (not pushed yet, or pushed and not back yet): that value stays (contract/field-merge.ts). Every stamp
+// seen moves the till's clock on, so its next edit sorts after them. A
 // `merged` tombstone makes the duplicate lead to its survivor (look-ups follow it; sales keep the id
 // they were rung up under); an `erased` tombstone erases every row of the person, this till's own
 // aliases included, and scrubs what the outbox still holds about them. An erased row is never written
@@ -9,10 +12,13 @@
 // HQ first sends the profile of a customer this till enrolled, `localIds` names the till's row: it
 // becomes an alias of HQ's profile (merged into it), and what the till kept about it (notes, tags,
 // the saved bag, preferences) moves over.
+import { remoteApplies } from '../../../contract/field-merge';
+import { compareHlc, MAX_HLC_DRIFT_MS, parseHlc } from '../../../contract/hlc';
 import type { CustomerItem } from '../../../contract/sync';
 import { normaliseEmail } from '../../domain/customer-identity';
 import { createCustomers } from '../customers';
 import type { Db } from '../db';
+import { createHlcClock } from '../hlc';
 import { createNameTerms } from './name-terms';
 
 type Profile = Extract<CustomerItem, { state: 'profile' }>;
@@ -35,8 +41,35 @@ interface Existing {
 
 const MAX_MERGE_DEPTH = 16;
 
+/** A local edit HQ has not shown back: its stamp, and the row (this profile or the till's own id of it) holding its value. */
+interface Pending {
+  hlc: string;
+  from: number;
+}
+
+interface Contact {
+  name: string;
+  phoneE164: string | null;
+  email: string | null;
+  birthday: string | null;
+}
+
+const consentField = (purpose: string, channel: string | null) => `consent:${purpose}:${channel ?? 'any'}`;
+
 export function createCustomerReplica(db: Db) {
   const customers = createCustomers(db);
+  const clock = createHlcClock(db);
+  const contactOf = db.prepare<[number], Contact>(
+    'SELECT name, phone_e164 AS phoneE164, email, birthday FROM customers WHERE id = ?',
+  );
+  const latestConsent = db.prepare<
+    [number, string, string | null],
+    { granted: number; recordedAt: string; storeCode: string; terminalCode: string; cashierId: number | null }
+  >(
+    `SELECT granted, recorded_at AS recordedAt, store_code AS storeCode, terminal_code AS terminalCode,
+       cashier_id AS cashierId
+     FROM customer_consents WHERE customer_id = ? AND purpose = ? AND channel IS ? ORDER BY id DESC LIMIT 1`,
+  );
   const existing = db.prepare<[number], Existing>(
     'SELECT name, erased_at AS erasedAt, merged_into AS mergedInto FROM customers WHERE id = ?',
   );
@@ -83,16 +116,12 @@ export function createCustomerReplica(db: Db) {
   const insertAttribute = db.prepare<[number, string, string, string]>(
     'INSERT INTO customer_attributes (customer_id, key, value, updated_at) VALUES (?, ?, ?, ?)',
   );
-  const consentKnown = db
-    .prepare<[number, string, string | null, string, number], number>(
-      `SELECT 1 FROM customer_consents
-       WHERE customer_id = ? AND purpose = ? AND channel IS ? AND recorded_at = ? AND granted = ?`,
-    )
-    .pluck();
-  const insertConsent = db.prepare<[number, string, string | null, number, string, string, string]>(
+  const insertConsent = db.prepare<
+    [number, string, string | null, number, string, string, string, number | null]
+  >(
     `INSERT INTO customer_consents
        (customer_id, purpose, channel, granted, recorded_at, store_code, terminal_code, cashier_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, NULL)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   // A customer named before their own item came (a coupon, a purchase, a merge's survivor): a row
   // with nothing in it that the customer's item fills in. Look-ups never find it by a key.
@@ -132,17 +161,43 @@ export function createCustomerReplica(db: Db) {
        WHEN 'customer.note' THEN json_set(payload, '$.text', '')
        WHEN 'customer.tag' THEN json_set(payload, '$.tag', '')
        WHEN 'customer.bag' THEN json_set(payload, '$.items', json('[]'))
+       WHEN 'customer.updated' THEN json_set(payload, '$.fields', json('[]'))
        ELSE payload END
-     WHERE kind IN ('customer.enrolled', 'customer.bag', 'customer.note', 'customer.tag')
+     WHERE kind IN ('customer.enrolled', 'customer.bag', 'customer.note', 'customer.tag', 'customer.updated')
        AND json_extract(payload, '$.customerId') = ?`,
   );
 
-  /** `from` now leads to `into`, and what the till kept about `from` moves to `into`. */
+  /**
+   * `from` now leads to `into`, and what the till kept about `from` moves to `into`. Its own edits
+   * waiting for HQ do not: HQ applies them to `into` when they are pushed, and `into` comes back with them.
+   */
   function absorb(from: number, into: number): void {
     if (from === into || !existing.get(from)) return;
     markMerged.run(into, from, into);
     for (const move of moves) move.run(into, from);
     for (const statement of leftovers) statement.run(from);
+    customers.dropFieldClocks(from);
+  }
+
+  /** Per field, the latest of the till's own edits HQ has not shown back, on any of these rows. */
+  function pendingEdits(ids: readonly number[]): Map<string, Pending> {
+    const pending = new Map<string, Pending>();
+    for (const id of ids) {
+      for (const [field, hlc] of customers.fieldClocks(id)) {
+        const known = pending.get(field);
+        if (!known || compareHlc(hlc, known.hlc) > 0) pending.set(field, { hlc, from: id });
+      }
+    }
+    return pending;
+  }
+
+  /** The latest stamp seen in this page that a sane clock may follow (a day ahead at most). */
+  let newestSeen: string | null = null;
+  function see(item: Profile, nowMs: number): void {
+    for (const stamp of Object.values(item.clocks)) {
+      if (newestSeen !== null && compareHlc(stamp, newestSeen) <= 0) continue;
+      if (parseHlc(stamp).ms - nowMs <= MAX_HLC_DRIFT_MS) newestSeen = stamp;
+    }
   }
 
   /** Names to index, inserted at the end of a page in id order: FTS5 appends rows in rowid order, and
@@ -152,16 +207,48 @@ export function createCustomerReplica(db: Db) {
   function profile(item: Profile, at: string): void {
     const before = existing.get(item.id);
     if (before?.erasedAt) return;
+    see(item, Date.parse(at));
+    // The till's own ids of the person (HQ joins them now) may hold edits HQ has not had back yet.
+    const localIds = item.localIds.filter((id) => {
+      const row = existing.get(id);
+      return id !== item.id && row !== undefined && row.erasedAt === null;
+    });
+    const kept = new Map(
+      // A row the till has never had holds no edit of its own (bootstrap inserts millions of them).
+      [...pendingEdits(before ? [item.id, ...localIds] : localIds)].filter(
+        ([field, pending]) => !remoteApplies(item.clocks[field], pending.hlc),
+      ),
+    );
+    const contact: Contact = {
+      name: item.name,
+      phoneE164: item.phoneE164,
+      email: item.email,
+      birthday: item.birthday,
+    };
+    for (const key of ['name', 'phoneE164', 'email', 'birthday'] as const) {
+      const pending = kept.get(key);
+      const local = pending === undefined ? undefined : contactOf.get(pending.from);
+      if (local !== undefined) Object.assign(contact, { [key]: local[key] });
+    }
+    const attributes = new Map(Object.entries(item.attributes));
+    for (const [field, pending] of kept) {
+      if (!field.startsWith('attr:')) continue;
+      const key = field.slice('attr:'.length);
+      const value = customers.attributes(pending.from)[key];
+      if (value === undefined) attributes.delete(key);
+      else attributes.set(key, value);
+    }
+
     const firstCard = item.cards[0]?.cardNo ?? null;
     if (firstCard !== null) freeCardNo.run(firstCard, item.id);
     const columns: ProfileColumns = [
       firstCard,
-      item.name,
-      item.phoneE164,
-      item.phoneE164,
-      item.email,
-      item.email === null ? null : normaliseEmail(item.email),
-      item.birthday,
+      contact.name,
+      contact.phoneE164,
+      contact.phoneE164,
+      contact.email,
+      contact.email === null ? null : normaliseEmail(contact.email),
+      contact.birthday,
       item.createdAt,
       item.tier,
       item.pointsBalance,
@@ -176,14 +263,18 @@ export function createCustomerReplica(db: Db) {
     } else {
       insertProfile.run(...columns);
     }
-    if (item.name !== '') names.push({ id: item.id, name: item.name });
+    if (contact.name !== '') names.push({ id: item.id, name: contact.name });
     for (const card of item.cards) upsertCard.run(card.cardNo, item.id, card.issuedAt);
-    for (const [key, value] of Object.entries(item.attributes)) insertAttribute.run(item.id, key, value, at);
+    for (const [key, value] of attributes) insertAttribute.run(item.id, key, value, at);
+    // HQ has the preferences the till enrolled under its own ids; its own edits are carried above.
+    for (const localId of localIds) deleteAttributes.run(localId);
     for (const consent of item.consents) {
-      const granted = consent.granted ? 1 : 0;
+      if (kept.has(consentField(consent.purpose, consent.channel))) continue;
+      const latest = before ? latestConsent.get(item.id, consent.purpose, consent.channel) : undefined;
       if (
-        before &&
-        consentKnown.get(item.id, consent.purpose, consent.channel, consent.recordedAt, granted)
+        latest &&
+        latest.granted === (consent.granted ? 1 : 0) &&
+        latest.recordedAt === consent.recordedAt
       ) {
         continue;
       }
@@ -191,12 +282,32 @@ export function createCustomerReplica(db: Db) {
         item.id,
         consent.purpose,
         consent.channel,
-        granted,
+        consent.granted ? 1 : 0,
         consent.recordedAt,
         consent.storeCode,
         consent.terminalCode,
+        null,
       );
     }
+    for (const [field, pending] of kept) {
+      if (!field.startsWith('consent:') || pending.from === item.id) continue;
+      const [, purpose = '', channelKey] = field.split(':');
+      const channel = channelKey === 'any' ? null : (channelKey ?? null);
+      const local = latestConsent.get(pending.from, purpose, channel);
+      if (!local) continue;
+      insertConsent.run(
+        item.id,
+        purpose,
+        channel,
+        local.granted,
+        local.recordedAt,
+        local.storeCode,
+        local.terminalCode,
+        local.cashierId,
+      );
+    }
+    if (before) customers.dropFieldClocks(item.id);
+    for (const [field, pending] of kept) customers.setFieldClock(item.id, field, pending.hlc);
     for (const localId of item.localIds) absorb(localId, item.id);
   }
 
@@ -252,6 +363,8 @@ export function createCustomerReplica(db: Db) {
       }
       indexNames();
       if (summary.scrubbed > 0) rewriteNames.run();
+      if (newestSeen !== null) clock.receive(newestSeen, Date.parse(at));
+      newestSeen = null;
       return summary;
     },
     /** A row for a customer another stream names (coupons, history) before the customer's own item. */

@@ -60,13 +60,24 @@ export function createReplica(db: Db) {
     /**
      * Applies a validated page and stores `cursor` with it, in one transaction. After an erasure the
      * WAL is checkpointed and emptied, so the person's old pages do not linger in it either.
+     * `counted`: the items the cursor moves past, when a page is applied in several transactions
+     * (bootstrap.ts) and only the last of them moves the cursor.
      */
-    applyPage(page: RowPage, cursor: string | null, at: string): CustomerPageSummary | null {
-      const summary = db.transaction(() => {
-        const applied = applyItems(page, at);
-        cursors.advance(page.stream, cursor, page.items.length, at);
-        return applied;
-      })();
+    applyPage(
+      page: RowPage,
+      cursor: string | null,
+      at: string,
+      counted = page.items.length,
+    ): CustomerPageSummary | null {
+      // IMMEDIATE: another connection may write meanwhile (the bootstrap's worker, the till's sales);
+      // a transaction that began by reading could then not write at all (SQLITE_BUSY_SNAPSHOT).
+      const summary = db
+        .transaction(() => {
+          const applied = applyItems(page, at);
+          cursors.advance(page.stream, cursor, counted, at);
+          return applied;
+        })
+        .immediate();
       if (summary !== null && summary.scrubbed > 0) {
         // Best effort: while a reader holds an old snapshot the WAL cannot be emptied; the next
         // checkpoint then overwrites those pages.
@@ -79,11 +90,11 @@ export function createReplica(db: Db) {
       db.transaction(() => {
         reco.keep(artefact, bytes, at);
         cursors.advance('reco', cursor, 1, at);
-      })();
+      }).immediate();
     },
     /** An empty page still moves the cursor (nothing to apply), e.g. a reco page announcing nothing new. */
     advance: (stream: PullStream, cursor: string | null, at: string) =>
-      db.transaction(() => cursors.advance(stream, cursor, 0, at))(),
+      db.transaction(() => cursors.advance(stream, cursor, 0, at)).immediate(),
   };
 }
 export type Replica = ReturnType<typeof createReplica>;

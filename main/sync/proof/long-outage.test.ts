@@ -6,7 +6,7 @@
 // own at the next attempt, with HQ's figures equal to the till's.
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SyncStatus } from '../../../contract/sync';
+import type { PushStatus } from '../../../contract/sync-status';
 import { startFaultProxy } from './fault-proxy';
 import type { FaultProxy } from './fault-proxy';
 import { startProofHq } from './proof-hq';
@@ -119,7 +119,7 @@ describe('ten minutes of HQ absence, on a compressed clock', () => {
         const outageStarted = time.nowMs;
         let sold = 0;
         let nextSaleAt = outageStarted;
-        let firstFailure: SyncStatus | null = null;
+        let firstFailure: PushStatus | null = null;
         const backoffs: number[] = [];
         const depths: number[] = [];
         const attemptsBefore = attempts;
