@@ -19,9 +19,10 @@ export function SimOutcomeSelect({ initial }: { initial: SimulatedOutcome }) {
   };
   return (
     <label className="status-bar__sim">
-      <span>{t('status.simulatedTerminal')}</span>
+      <span className="status-bar__sim-label">{t('status.simulatedTerminal')}</span>
       <select
         className="status-bar__select"
+        title={t('status.simulatedTerminal')}
         data-testid="sim-payment-outcome"
         value={outcome}
         onChange={async (event) => {
