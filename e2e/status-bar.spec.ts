@@ -1,5 +1,6 @@
 // The status bar on the till's usual screens: everything on it stays inside it, in the longest
 // language, for the user with the most on it (a manager on a till with simulated devices).
+import { ru } from '../renderer/i18n/ru';
 import { expect, logIn, manager, test } from './fixtures';
 
 test.use({ tillDevices: 'simulated' });
@@ -11,6 +12,7 @@ for (const width of [1024, 1280, 1366]) {
     await logIn(page, manager.name, manager.pin);
     await expect(page.getByTestId('checkout-screen')).toBeVisible();
     await expect(page.getByTestId('sync-indicator')).toBeVisible();
+    await expect(page.getByTestId('status-user')).toHaveText(`${ru.login.manager} ${manager.name}`);
     const bar = page.getByTestId('status-bar');
     const sizes = await bar.evaluate((element) => ({
       scroll: element.scrollWidth,

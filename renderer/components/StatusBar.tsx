@@ -25,11 +25,11 @@ export function StatusBar() {
         )}
       </div>
       {signedIn && (
-        <div
-          className="status-bar__user"
-          title={t(user.role === 'manager' ? 'login.manager' : 'login.cashier')}
-        >
-          <span className="status-bar__muted">{t('status.cashier')}</span> <strong>{user.name}</strong>
+        <div className="status-bar__user" data-testid="status-user" title={user.name}>
+          <span className="status-bar__muted">
+            {t(user.role === 'manager' ? 'login.manager' : 'login.cashier')}
+          </span>{' '}
+          <strong>{user.name}</strong>
         </div>
       )}
       <div className="status-bar__tools">

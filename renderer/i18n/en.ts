@@ -110,7 +110,6 @@ export const en = {
   },
   status: {
     terminal: 'Till {code}',
-    cashier: 'Cashier',
     language: 'Language',
     logout: 'Log out',
     returns: 'Returns',

@@ -22,7 +22,6 @@ export const ru: Messages = {
   },
   status: {
     terminal: 'Касса {code}',
-    cashier: 'Кассир',
     language: 'Язык',
     logout: 'Выйти',
     returns: 'Возврат',

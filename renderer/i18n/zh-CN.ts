@@ -22,7 +22,6 @@ export const zhCN: Messages = {
   },
   status: {
     terminal: '收银台 {code}',
-    cashier: '收银员',
     language: '语言',
     logout: '退出登录',
     returns: '退货',
