@@ -55,6 +55,23 @@ describe('the customer beside the cart', () => {
     expect(store.getState().customer.profile?.name).toBe(olga.name);
   });
 
+  it('keeps a customer a swipe attached while a scan of ours was in flight, whose answer came after', async () => {
+    const { api, store } = await signedInStore();
+    let answer: (value: ReturnType<typeof ok<ReturnType<typeof cart>>>) => void = () => {};
+    api.handle('cart.scan', () => new Promise((resolve) => (answer = resolve)));
+    const scanning = store.scan('4600000000017', 'wedge');
+    await settle();
+    // Main booked the scan, then the swipe attached Olga; the scan's answer predates the swipe.
+    api.handle('cart.get', () => ok(withOlga()));
+    api.emit('cart.changed', withOlga());
+    answer(ok(cart(saleCartId, [milk])));
+    await scanning;
+    await settle();
+    await settle();
+    expect(store.getState().cart?.customer?.id).toBe(olga.id);
+    expect(store.getState().customer.profile?.id).toBe(olga.id);
+  });
+
   it('opens the profile when main pushes a cart that names a customer', async () => {
     const { api, store } = await signedInStore();
     api.emit('cart.changed', withOlga());

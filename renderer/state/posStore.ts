@@ -49,6 +49,7 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
   let state: PosState = initialState;
   const listeners = new Set<() => void>();
   const cartQueue = createSerialQueue();
+  let cartRefreshQueued = false;
   /** A paid cart never comes back: a late event or answer carrying it must not reopen it. */
   const completedCartIds = new Set<string>();
   let toastSeq = 0;
@@ -296,8 +297,17 @@ export function createPosStore(api: PosApi, feedback: Feedback) {
       const stops = [
         api.on('session.changed', applyStatus),
         api.on('cart.changed', (cart) => {
-          // While a change of ours is in flight its answer is the newer truth.
-          if (cartQueue.pending === 0 && state.status?.user) applyCart(cart);
+          if (!state.status?.user) return;
+          if (cartQueue.pending === 0) return applyCart(cart);
+          // A change of ours is in flight and its answer will be applied after this event, yet the
+          // event may carry a change from elsewhere (a swiped loyalty card) that the answer predates:
+          // ask main again once ours has settled, so the swipe's customer is not lost from the screen.
+          if (cartRefreshQueued) return;
+          cartRefreshQueued = true;
+          void cartQueue.run(async () => {
+            cartRefreshQueued = false;
+            await refreshCart();
+          });
         }),
         api.on('payment.progress', ({ cartId, stage }) => {
           if (cartId === state.cart?.id && state.payment.busy === 'card') {
