@@ -1,37 +1,16 @@
 // The bootstrap's progress on stderr, a line per stream: done/total, rate, time left and the data
 // received. On a terminal it redraws in place; in a log (not a TTY) it prints a line every 10 %.
+import { barLine } from '../store/seed/progress';
+import type { ProgressStream } from '../store/seed/progress';
 import type { BootstrapProgress } from './bootstrap';
 
-export interface ProgressStream {
-  isTTY?: boolean;
-  write(text: string): unknown;
-}
-
-const BAR_WIDTH = 24;
 const grouped = new Intl.NumberFormat('en-US');
 
-function duration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '?';
-  const whole = Math.ceil(seconds);
-  return whole < 60 ? `${whole}s` : `${Math.floor(whole / 60)}m ${String(whole % 60).padStart(2, '0')}s`;
-}
-
 function bootstrapLine(progress: BootstrapProgress, elapsedSeconds: number): string {
-  const { stream, done } = progress;
-  const total = Math.max(progress.total, done);
-  const share = total === 0 ? 1 : done / total;
-  const filled = Math.round(share * BAR_WIDTH);
-  const rate = elapsedSeconds > 0 ? done / elapsedSeconds : 0;
-  const eta = done >= total ? 'done' : `ETA ${rate > 0 ? duration((total - done) / rate) : '?'}`;
-  return [
-    stream.padEnd(10),
-    `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}]`,
-    `${grouped.format(done)}/${grouped.format(total)}`,
-    `${Math.floor(share * 100)}%`.padStart(4),
-    `${grouped.format(Math.round(rate))}/s`,
-    eta,
-    `${grouped.format(Math.round(progress.bytes / 1e6))} MB`,
-  ].join('  ');
+  // The expected count is HQ's estimate: the bar never shows more done than expected.
+  const total = Math.max(progress.total, progress.done);
+  const bar = barLine(progress.stream, progress.done, total, elapsedSeconds);
+  return `${bar}  ${grouped.format(Math.round(progress.bytes / 1e6))} MB`;
 }
 
 export function createBootstrapProgress(

@@ -18,20 +18,24 @@ function duration(seconds: number): string {
   return `${Math.floor(whole / 3600)}h ${String(Math.floor((whole % 3600) / 60)).padStart(2, '0')}m`;
 }
 
-export function progressLine(progress: SeedProgress, elapsedSeconds: number): string {
-  const { table, done, total } = progress;
+/** One bar: label, done/total, share, rate and time left (also the till's first download, sync/). */
+export function barLine(label: string, done: number, total: number, elapsedSeconds: number): string {
   const share = total === 0 ? 1 : done / total;
   const filled = Math.round(share * BAR_WIDTH);
   const rate = elapsedSeconds > 0 ? done / elapsedSeconds : 0;
   const eta = done >= total ? 'done' : `ETA ${rate > 0 ? duration((total - done) / rate) : '?'}`;
   return [
-    table.padEnd(10),
+    label.padEnd(10),
     `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}]`,
     `${grouped.format(done)}/${grouped.format(total)}`,
     `${Math.floor(share * 100)}%`.padStart(4),
     `${grouped.format(Math.round(rate))}/s`,
     eta,
   ].join('  ');
+}
+
+export function progressLine(progress: SeedProgress, elapsedSeconds: number): string {
+  return barLine(progress.table, progress.done, progress.total, elapsedSeconds);
 }
 
 export function createProgressReporter(
