@@ -9,8 +9,8 @@ import type { FieldEdit } from '../../contract/field-merge';
 import { MAX_HLC_DRIFT_MS, parseHlc } from '../../contract/hlc';
 import type { FieldClocks } from '../../contract/hlc';
 import type { CustomerUpdated } from '../../contract/sync';
-import { insertRows } from '../db/pool';
 import { resolveCustomer } from './context';
+import { insertConsents } from './customers';
 import type { ApplyContext } from './context';
 
 interface ProfileRow {
@@ -53,7 +53,7 @@ const columnOf: Partial<Record<string, 'name' | 'phoneE164' | 'email' | 'birthda
 };
 
 export async function applyCustomerUpdated(ctx: ApplyContext, update: CustomerUpdated): Promise<void> {
-  const { tx, terminal, mutation } = ctx;
+  const { tx } = ctx;
   const found = await lockedProfile(ctx, update.customerId);
   if (found === null) return;
   const { id, row } = found;
@@ -107,35 +107,19 @@ export async function applyCustomerUpdated(ctx: ApplyContext, update: CustomerUp
   // (hq_consents_doc), so an older one arriving late is recorded without taking effect.
   const consents = edits.filter((edit) => edit.field.startsWith('consent:'));
   if (consents.length === 0) return;
-  await insertRows(
-    tx,
-    'consents',
-    [
-      'customer_id bigint',
-      'purpose text',
-      'channel text',
-      'granted boolean',
-      'recorded_at timestamptz',
-      'store_id bigint',
-      'terminal_id uuid',
-      'cashier_id integer',
-      'mutation_id uuid',
-      'hlc text',
-    ],
+  await insertConsents(
+    ctx,
+    id,
+    update.cashierId,
+    update.at,
     consents.map((edit) => {
       const [, purpose, channel] = edit.field.split(':');
-      return [
-        id,
-        purpose,
-        channel === 'any' ? null : channel,
-        edit.value === 'granted',
-        update.at,
-        terminal.storeId,
-        terminal.id,
-        update.cashierId,
-        mutation.id,
-        edit.hlc,
-      ];
+      return {
+        purpose: purpose === 'processing' ? 'processing' : 'marketing',
+        channel: channel === 'any' ? null : (channel ?? null),
+        granted: edit.value === 'granted',
+        hlc: edit.hlc,
+      };
     }),
   );
 }

@@ -5,9 +5,56 @@ import { insertRows } from '../db/pool';
 import { resolveLivingCustomer } from './context';
 import type { ApplyContext } from './context';
 
+export interface ConsentRow {
+  purpose: 'processing' | 'marketing';
+  channel: string | null;
+  granted: boolean;
+  /** Null when given at enrolment: it then counts as stamped at its time (hq_consents_doc). */
+  hlc: string | null;
+}
+
+/** Every consent is kept as given, with where, when and by whom: the proof of consent. */
+export async function insertConsents(
+  ctx: ApplyContext,
+  customerId: number,
+  cashierId: number | null,
+  at: string,
+  consents: readonly ConsentRow[],
+): Promise<void> {
+  const { tx, terminal, mutation } = ctx;
+  await insertRows(
+    tx,
+    'consents',
+    [
+      'customer_id bigint',
+      'purpose text',
+      'channel text',
+      'granted boolean',
+      'recorded_at timestamptz',
+      'store_id bigint',
+      'terminal_id uuid',
+      'cashier_id integer',
+      'mutation_id uuid',
+      'hlc text',
+    ],
+    consents.map((consent) => [
+      customerId,
+      consent.purpose,
+      consent.channel,
+      consent.granted,
+      at,
+      terminal.storeId,
+      terminal.id,
+      cashierId,
+      mutation.id,
+      consent.hlc,
+    ]),
+  );
+}
+
 /** Creates the chain profile and answers with its id, which the till later learns. */
 export async function applyCustomerEnrolled(ctx: ApplyContext, enrolled: CustomerEnrolled): Promise<number> {
-  const { tx, terminal, mutation } = ctx;
+  const { tx, terminal } = ctx;
   const mapped = await tx.query<{ customerId: number }>(
     `SELECT customer_id AS "customerId" FROM terminal_customers
      WHERE terminal_id = $1 AND till_customer_id = $2`,
@@ -51,31 +98,12 @@ export async function applyCustomerEnrolled(ctx: ApplyContext, enrolled: Custome
     );
     if (!card.rowCount) ctx.flag('customer.card_taken', { customerId });
   }
-  await insertRows(
-    tx,
-    'consents',
-    [
-      'customer_id bigint',
-      'purpose text',
-      'channel text',
-      'granted boolean',
-      'recorded_at timestamptz',
-      'store_id bigint',
-      'terminal_id uuid',
-      'cashier_id integer',
-      'mutation_id uuid',
-    ],
-    enrolled.consents.map((consent) => [
-      customerId,
-      consent.purpose,
-      consent.channel,
-      consent.granted,
-      enrolled.at,
-      terminal.storeId,
-      terminal.id,
-      enrolled.cashierId,
-      mutation.id,
-    ]),
+  await insertConsents(
+    ctx,
+    customerId,
+    enrolled.cashierId,
+    enrolled.at,
+    enrolled.consents.map((consent) => ({ ...consent, hlc: null })),
   );
   await tx.query(
     'INSERT INTO terminal_customers (terminal_id, till_customer_id, customer_id) VALUES ($1, $2, $3)',
