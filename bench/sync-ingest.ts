@@ -9,8 +9,8 @@
 // as pouchdb-server ships (LevelDB leaves writes to the OS), and with each write synced as HQ's
 // commits are — and the rates are given as ratios. Each figure comes with the CPU seconds of every
 // process involved: on this machine's 2 cores a rate is bounded by their sum per record.
-// BENCH_TERMINALS and BENCH_SALES (per terminal, batch-200 round) scale it; BENCH_HQ_PROFILE=<dir>
-// writes a CPU profile of HQ there.
+// BENCH_TERMINALS and BENCH_SALES (per terminal, batch-200 round) scale it; BENCH_BATCHES=200 runs
+// that round only (the PouchDB ratio needs it); BENCH_HQ_PROFILE=<dir> writes a CPU profile of HQ there.
 import { cpus } from 'node:os';
 import type { PushMutation } from '../contract/sync';
 import { freePort } from '../main/sync/proof/cluster';
@@ -24,11 +24,12 @@ import { summary } from './stats';
 const TERMINALS = Number(process.env.BENCH_TERMINALS ?? 8);
 const SALES = Number(process.env.BENCH_SALES ?? 2400);
 const FSYNC = process.env.BENCH_FSYNC !== 'off';
+const BATCHES = (process.env.BENCH_BATCHES ?? '1,20,200').split(',').map(Number);
 const ROUNDS = [
   { batchSize: 1, salesPerTerminal: Math.max(1, Math.round(SALES / 10)) },
   { batchSize: 20, salesPerTerminal: Math.round(SALES / 2 / 20) * 20 },
   { batchSize: 200, salesPerTerminal: Math.round(SALES / 200) * 200 },
-];
+].filter((round) => BATCHES.includes(round.batchSize));
 const STORE = '0001';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);

@@ -21,6 +21,7 @@ beforeAll(async () => {
     CREATE TABLE notes (id integer PRIMARY KEY, body text, doc jsonb, kept boolean, amount bigint);
     CREATE TABLE tags (note_id integer, tag text);
     CREATE TABLE counters (id integer PRIMARY KEY, value integer NOT NULL);
+    CREATE TABLE events (id uuid, at timestamptz, amount bigint, at_text text, id_text text);
     INSERT INTO counters VALUES (1, 0);
   `);
 }, 60_000);
@@ -108,5 +109,46 @@ describe('TableWrites', () => {
     }
     const { rows } = await pool.query('SELECT body FROM notes WHERE id >= 200 ORDER BY id');
     expect(rows).toEqual([{ body: 'n200' }, { body: 'n201' }, { body: 'n202' }]);
+  });
+
+  it('writes UUIDs, instants and whole numbers exactly as PostgreSQL reads their text', async () => {
+    const events: [string, string, number][] = [
+      ['0190f3e2-7b1c-7d2e-8f00-0123456789ab', '2026-11-23T10:15:30.123Z', 0],
+      ['FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF', '2026-11-23T10:15:30Z', -1],
+      ['00000000-0000-0000-0000-000000000000', '1999-12-31T23:59:59.999999Z', 2 ** 53 - 1],
+      ['6ba7b810-9dad-11d1-80b4-00c04fd430c8', '2000-01-01T00:00:00.000001Z', -(2 ** 53) + 1],
+      ['6ba7b811-9dad-11d1-80b4-00c04fd430c8', '1969-07-20T20:17:40.5Z', 4_294_967_296],
+      ['6ba7b812-9dad-11d1-80b4-00c04fd430c8', '2026-03-29T01:00:00.1234567Z', -4_294_967_297],
+    ];
+    await inTransaction(pool, (tx) =>
+      new TableWrites()
+        .insert(
+          'events',
+          ['id uuid', 'at timestamptz', 'amount bigint', 'at_text text', 'id_text text'],
+          events.map(([id, at, amount]) => [id, at, amount, at, id]),
+        )
+        .run(tx),
+    );
+    const { rows } = await pool.query<{ same: boolean; amount: number }>(
+      `SELECT id = id_text::uuid AND at = at_text::timestamptz AS same, amount FROM events ORDER BY amount`,
+    );
+    expect(rows.every((row) => row.same)).toBe(true);
+    expect(rows.map((row) => row.amount)).toEqual(events.map(([, , amount]) => amount).sort((a, b) => a - b));
+  });
+
+  it('refuses a value its column type cannot hold before anything is sent', async () => {
+    const attempts: [string, unknown][] = [
+      ['id uuid', 'not-a-uuid-at-all-but-36-chars-long!'],
+      ['id uuid', '0190f3e2-7b1c-7d2e-8f00-0123456789a'],
+      ['at timestamptz', 'yesterday'],
+      ['amount bigint', 1.5],
+      ['amount bigint', 2 ** 53],
+    ];
+    for (const [column, value] of attempts) {
+      expect(() => new TableWrites().insert('events', [column], [[value as string]])).toThrow(TypeError);
+    }
+    expect(() => new TableWrites().insert('events', ['at date'], [['2026-11-23']])).toThrow(
+      'no binary encoding for column at date',
+    );
   });
 });

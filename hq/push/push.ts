@@ -13,6 +13,7 @@ import type {
   ReviewFlagCode,
 } from '../../contract/sync';
 import type { AuthenticatedTerminal } from '../auth';
+import { arrayOf } from '../db/binary-array';
 import { TableWrites, inTransaction, prepared } from '../db/pool';
 import type { CellValue, Pool, Tx } from '../db/pool';
 import type { ApplyContext } from './context';
@@ -213,7 +214,10 @@ async function applyBatch(
 
   const stored = await tx.query<{ id: string; result: MutationResult }>(
     prepared('SELECT id, result FROM applied_mutations WHERE id = ANY($1::uuid[])', [
-      mutations.map((mutation) => mutation.id),
+      arrayOf(
+        'uuid',
+        mutations.map((mutation) => mutation.id),
+      ),
     ]),
   );
   const results = new Map(stored.rows.map((row) => [row.id, row.result]));

@@ -5,6 +5,7 @@
 import type { Receipt } from '../../contract/ipc';
 import type { SaleCompleted } from '../../contract/sync';
 import type { AuthenticatedTerminal } from '../auth';
+import { arrayOf } from '../db/binary-array';
 import { prepared } from '../db/pool';
 import type { Tx } from '../db/pool';
 import type { ApplyContext } from './context';
@@ -57,9 +58,12 @@ export async function lookUpSales(tx: Tx, terminal: AuthenticatedTerminal, sales
   const times = sales.map((sale) => Date.parse(sale.receipt.createdAt)).sort((a, b) => a - b);
   const { rows } = await tx.query<Found>(
     prepared(LOOK_UP, [
-      sales.map((sale) => sale.saleId),
-      [...refIds],
-      [...barcodes],
+      arrayOf(
+        'uuid',
+        sales.map((sale) => sale.saleId),
+      ),
+      arrayOf('bigint', [...refIds]),
+      arrayOf('text', [...barcodes]),
       terminal.storeId,
       new Date(times[0] ?? 0).toISOString(),
       new Date(times.at(-1) ?? 0).toISOString(),
