@@ -10,7 +10,8 @@
 // commits are — and the rates are given as ratios. Each figure comes with the CPU seconds of every
 // process involved: on this machine's 2 cores a rate is bounded by their sum per record.
 // BENCH_TERMINALS and BENCH_SALES (per terminal, batch-200 round) scale it; BENCH_BATCHES=200 runs
-// that round only (the PouchDB ratio needs it); BENCH_HQ_PROFILE=<dir> writes a CPU profile of HQ there.
+// that round only (with HQ colder: the others warm its JIT); BENCH_HQ_PROFILE=<dir> writes a CPU profile of HQ there;
+// BENCH_HQ_NODE_ARGS passes node flags to HQ (e.g. --perf-basic-prof-only-functions for perf).
 import { cpus } from 'node:os';
 import type { PushMutation } from '../contract/sync';
 import { freePort } from '../main/sync/proof/cluster';
@@ -38,7 +39,10 @@ const hq = await startProofHq({
   mode: 'child',
   fsync: FSYNC,
   poolSize: 10,
-  nodeArgs: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [],
+  nodeArgs: [
+    ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []),
+    ...(process.env.BENCH_HQ_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  ],
 });
 await hq.createStore(STORE);
 const postmaster = await postmasterPid(hq.db);

@@ -1,5 +1,5 @@
 // Realistic outbox documents for HQ tests, shaped like those the till writes (main/services).
-import { randomUUID } from 'node:crypto';
+import { uuidV7 } from '../contract/uuid-v7';
 import type { Receipt } from '../contract/ipc';
 import type {
   CustomerEnrolled,
@@ -43,7 +43,7 @@ export function sale(options: SaleOptions = {}): SaleCompleted {
   }));
   const linesTotal = lines.reduce((total, line) => total + line.totalMinor, 0);
   const totalMinor = options.totalMinor ?? linesTotal;
-  const saleId = randomUUID();
+  const saleId = uuidV7();
   const receipt: Receipt = {
     kind: 'sale',
     id: saleId,
@@ -67,7 +67,7 @@ export function sale(options: SaleOptions = {}): SaleCompleted {
     totalMinor,
     taxes: [{ rateBp: 1000, grossMinor: totalMinor, taxMinor: Math.round(totalMinor / 11) }],
     tenders: [
-      { id: randomUUID(), kind: 'cash', amountMinor: totalMinor, receivedMinor: totalMinor, changeMinor: 0 },
+      { id: uuidV7(), kind: 'cash', amountMinor: totalMinor, receivedMinor: totalMinor, changeMinor: 0 },
     ],
     changeMinor: 0,
   };
@@ -76,7 +76,7 @@ export function sale(options: SaleOptions = {}): SaleCompleted {
     cashierId: 1,
     customerId: options.customerId ?? null,
     receipt,
-    lineRefs: items.map(({ item }) => ({ lineId: randomUUID(), productId: item.productId })),
+    lineRefs: items.map(({ item }) => ({ lineId: uuidV7(), productId: item.productId })),
   };
 }
 
@@ -87,7 +87,7 @@ export function refundOf(sold: SaleCompleted, quantity = 1): ReturnCompleted {
   const tender = sold.receipt.tenders[0];
   if (!line || !ref || !tender) throw new Error('sale has no line to return');
   const refundMinor = line.unitPriceMinor * quantity;
-  const returnId = randomUUID();
+  const returnId = crypto.randomUUID(); // the returns screen mints it (renderer)
   return {
     returnId,
     saleId: sold.saleId,
@@ -103,7 +103,7 @@ export function refundOf(sold: SaleCompleted, quantity = 1): ReturnCompleted {
       lines: [{ ...line, quantityMilli: quantity * 1000, totalMinor: refundMinor, discountMinor: 0 }],
       discountMinor: 0,
       totalMinor: refundMinor,
-      tenders: [{ id: randomUUID(), kind: 'cash', amountMinor: refundMinor }],
+      tenders: [{ id: uuidV7(), kind: 'cash', amountMinor: refundMinor }],
       couponCode: null,
     },
   };
@@ -131,7 +131,7 @@ export function enrolled(customerId: number, overrides: Partial<CustomerEnrolled
 }
 
 export const mutation = (seq: number, kind: OutboxKind, payload: unknown): PushMutation => ({
-  id: randomUUID(),
+  id: uuidV7(),
   seq,
   kind,
   payload,

@@ -1,7 +1,7 @@
 // Pushing terminals for the sync benchmarks: enrolled with HQ like tills, each pushing its outbox as
 // a till's pusher does — oldest first, one request in flight — from bodies serialised before the
 // clock starts, so the figure is HQ's and not the load generator's.
-import { randomUUID } from 'node:crypto';
+import { uuidV7 } from '../../contract/uuid-v7';
 import { EnrolResponse } from '../../contract/sync';
 import type { PushMutation, SaleCompleted } from '../../contract/sync';
 import { fixture } from '../../main/services/test-till';
@@ -32,7 +32,7 @@ export function salesOf(
   firstSeq = 1,
 ): PushMutation[] {
   return Array.from({ length: count }, (_, index) => ({
-    id: randomUUID(),
+    id: uuidV7(), // as a till's outbox mints it
     seq: firstSeq + index,
     kind: 'sale.completed' as const,
     payload: fiveLineSale(storeCode, terminalCode, index),

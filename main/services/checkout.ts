@@ -2,6 +2,7 @@
 // main (one owner); the UI only renders snapshots. A sale is committed in one SQLite transaction
 // together with its receipt number and its outbox row, or not at all — then the cart stays as it was.
 import { randomUUID } from 'node:crypto';
+import { uuidV7 } from '../../contract/uuid-v7';
 import { fail, ok } from '../../contract/common';
 import type { Result } from '../../contract/common';
 import type { TillConfig } from '../../contract/config';
@@ -67,7 +68,7 @@ export class CheckoutService {
   private cardInFlight = false;
 
   constructor(private readonly deps: CheckoutDeps) {
-    this.cart = emptyCart(randomUUID(), deps.config.store.currency);
+    this.cart = emptyCart(uuidV7(), deps.config.store.currency);
   }
 
   /** True while the payment terminal holds the customer. */
@@ -83,9 +84,7 @@ export class CheckoutService {
     const scanned = classifyCode(code, this.deps.config.embeddedBarcodes);
     const item = this.itemFor(scanned, code.trim());
     if (!item.ok) return item;
-    return this.change((cart) =>
-      addItem(cart, item.value.product, { lineId: randomUUID(), ...item.value.item }),
-    );
+    return this.change((cart) => addItem(cart, item.value.product, { lineId: uuidV7(), ...item.value.item }));
   }
 
   /** A GS1 label: the product by its GTIN, with the weight, price or serial the label carries. */
@@ -95,7 +94,7 @@ export class CheckoutService {
       return fail('UNKNOWN_BARCODE', `No product has the GTIN ${label.gtin}`, { barcode: label.gtin });
     const item = gs1Item(product, label, this.deps.config.store.currency);
     if (!item.ok) return item;
-    return this.change((cart) => addItem(cart, product, { lineId: randomUUID(), ...item.value }));
+    return this.change((cart) => addItem(cart, product, { lineId: uuidV7(), ...item.value }));
   }
 
   /** A product picked from a profile: history, saved bag or a recommendation. */
@@ -103,7 +102,7 @@ export class CheckoutService {
     const product = this.deps.catalog.productById(productId);
     if (!product) return fail('PRODUCT_NOT_FOUND', `Product ${productId} is not sold here`, { productId });
     return this.change((cart) =>
-      addItem(cart, product, { lineId: randomUUID(), quantityMilli, fromEmbeddedBarcode: false }),
+      addItem(cart, product, { lineId: uuidV7(), quantityMilli, fromEmbeddedBarcode: false }),
     );
   }
 
@@ -140,14 +139,14 @@ export class CheckoutService {
     if (this.cart.lines.length > 0) {
       this.deps.log.info('cart.voided', { cartId: this.cart.id, lines: this.cart.lines.length });
     }
-    this.replaceCart(emptyCart(randomUUID(), this.deps.config.store.currency));
+    this.replaceCart(emptyCart(uuidV7(), this.deps.config.store.currency));
     return ok(this.view());
   }
 
   payCash(cartId: string, receivedMinor: number): Result<PaymentOutcome> {
     const ready = this.readyToPay(cartId);
     if (ready) return ready;
-    const tender = cashTender(cartTotals(this.cart).dueMinor, receivedMinor, randomUUID());
+    const tender = cashTender(cartTotals(this.cart).dueMinor, receivedMinor, uuidV7());
     if (!tender.ok) return tender;
     const paid = addTender(this.cart, tender.value);
     if (!paid.ok) return paid;
@@ -277,7 +276,7 @@ export class CheckoutService {
     }
     this.deps.log.info('sale.completed', { receiptNo: receipt.receiptNo, totalMinor: receipt.totalMinor });
     void this.deps.printQueue.kick();
-    this.replaceCart(emptyCart(randomUUID(), this.deps.config.store.currency));
+    this.replaceCart(emptyCart(uuidV7(), this.deps.config.store.currency));
     return ok({ status: 'completed', receipt, cart: this.view() });
   }
 

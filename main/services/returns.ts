@@ -1,6 +1,7 @@
 // Returns against an earlier receipt: only what was sold, never twice, refunded to the tenders that
 // paid. Card refunds go through the terminal first; the return is stored only once they succeed.
 import { randomUUID } from 'node:crypto';
+import { uuidV7 } from '../../contract/uuid-v7';
 import { fail, ok } from '../../contract/common';
 import type { ErrorCode, Result } from '../../contract/common';
 import type { TillConfig } from '../../contract/config';
@@ -203,7 +204,7 @@ export class ReturnsService {
             totalMinor: plan.totalMinor,
             createdAt: now().toISOString(),
             lines: plan.lines.map((line) => ({
-              id: randomUUID(),
+              id: uuidV7(),
               saleLineId: line.saleLineId,
               quantityMilli: line.quantityMilli,
               refundMinor: line.refundMinor,
@@ -212,7 +213,7 @@ export class ReturnsService {
             refunds: plan.refunds
               .filter((refund) => refund.amountMinor > 0)
               .map((refund) => ({
-                id: randomUUID(),
+                id: uuidV7(),
                 paymentId: refund.tenderId,
                 kind: refund.kind,
                 amountMinor: refund.amountMinor,

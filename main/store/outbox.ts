@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { uuidV7 } from '../../contract/uuid-v7';
 import type { Db } from './db';
 import type { OutboxKind } from '../../contract/sync';
 
@@ -10,7 +10,7 @@ export function createOutbox(db: Db) {
   return {
     append(kind: OutboxKind, payload: unknown, at: string): string {
       if (!db.inTransaction) throw new Error('outbox rows are written in the transaction of their change');
-      const id = randomUUID();
+      const id = uuidV7();
       insert.run(id, kind, JSON.stringify(payload), at);
       return id;
     },
