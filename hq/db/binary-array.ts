@@ -2,7 +2,7 @@
 // pg binds as a binary parameter. A push hands PostgreSQL each table's rows as one array per column
 // (hq/db/pool.ts); in text form PostgreSQL spent a quarter of its time per sale parsing them —
 // timestamps and UUIDs above all — and HQ a good part of its own building the quoted literals.
-// Binary elements are copied, not parsed (jsonb is the exception: PostgreSQL parses its text).
+// Binary elements are copied, not parsed (json and jsonb are the exception: PostgreSQL reads their text).
 
 /** The element types HQ writes through arrays, with their type OIDs (pg_type.oid). */
 const OIDS = {
@@ -10,6 +10,7 @@ const OIDS = {
   bigint: 20,
   integer: 23,
   text: 25,
+  json: 114,
   jsonb: 3802,
   uuid: 2950,
   timestamptz: 1184,
@@ -114,6 +115,7 @@ export function pgMicroseconds(iso: string): number {
 function writeElement(writer: Writer, type: ElementType, value: string | number | boolean) {
   switch (type) {
     case 'text':
+    case 'json':
       writer.lengthAndText(String(value));
       return;
     case 'jsonb':

@@ -294,7 +294,7 @@ async function applyBatch(
   writes
     .insert(
       'applied_mutations',
-      ['id uuid', 'terminal_id uuid', 'seq bigint', 'kind text', 'result jsonb'],
+      ['id uuid', 'terminal_id uuid', 'seq bigint', 'kind text', 'result json'],
       appliedRows,
     )
     .insert(

@@ -44,7 +44,7 @@ const LINE_COLUMNS = [
   'till_line_id uuid',
   'product_id bigint',
   'barcode text',
-  'names jsonb',
+  'names json',
   'unit text',
   'quantity_milli bigint',
   'unit_price_minor bigint',

@@ -4,6 +4,7 @@ import * as m002 from './002-pull';
 import * as m003 from './003-field-clocks';
 import * as m004 from './004-match-keys';
 import * as m005 from './005-lean-ingest';
+import * as m006 from './006-json-documents';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'field-clocks', up: m003.up },
   { version: 4, name: 'match-keys', up: m004.up },
   { version: 5, name: 'lean-ingest', up: m005.up },
+  { version: 6, name: 'json-documents', up: m006.up },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;
