@@ -1,0 +1,234 @@
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { enrolled, mutation, refundOf, sale } from '../hq/test-payloads';
+import { fastSafeParse } from './fast-parse';
+import { PushRequest, outboxPayloads } from './sync';
+
+enum Level {
+  Low = 1,
+  High = 2,
+}
+
+// Every construct the compiler handles, and some it leaves to zod (trim, default, refine, a plain
+// union, a loose object), side by side.
+const Wide = z
+  .object({
+    id: z.uuid(),
+    at: z.iso.datetime(),
+    code: z.string().regex(/^[0-9]{4}$/),
+    email: z.email().nullable(),
+    trimmed: z.string().trim(),
+    withDefault: z.number().default(5),
+    tags: z.array(z.string().max(5)).min(1).max(3),
+    names: z.record(z.string().min(2), z.string()),
+    loose: z.looseObject({ a: z.number() }),
+    refined: z.object({ a: z.number(), b: z.number() }).refine((value) => value.a < value.b),
+    either: z.union([z.string(), z.number()]),
+    colour: z.enum(['red', 'green']),
+    level: z.enum(Level),
+    between: z.number().gt(0).lt(100),
+    count: z.int().min(0).max(10),
+    whatever: z.unknown(),
+    flag: z.boolean().optional(),
+    nothing: z.null(),
+    kind: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('a'), n: z.number().int() }),
+      z.object({ kind: z.literal('b'), s: z.string().length(2).optional() }).strict(),
+    ]),
+  })
+  .strict();
+
+const wideExample = {
+  id: '0190f3e2-7b1c-7d2e-8f00-0123456789ab',
+  at: '2026-11-23T10:15:30.123Z',
+  code: '0001',
+  email: 'anna@example.ru',
+  trimmed: '  x  ',
+  withDefault: 3,
+  tags: ['a', 'bb'],
+  names: { ru: 'Молоко', en: 'Milk' },
+  loose: { a: 1, extra: true },
+  refined: { a: 1, b: 2 },
+  either: 'x',
+  colour: 'red',
+  level: 2,
+  between: 50.5,
+  count: 10,
+  whatever: { any: ['thing'] },
+  flag: true,
+  nothing: null,
+  kind: { kind: 'b', s: 'ok' },
+};
+
+const sold = sale({ customerId: 7, couponCode: 'WELCOME10' });
+const examples: [string, z.ZodType, unknown][] = [
+  ['a schema of every construct', Wide, wideExample],
+  ['sale.completed', outboxPayloads['sale.completed'], sold],
+  ['return.completed', outboxPayloads['return.completed'], refundOf(sold)],
+  ['customer.enrolled', outboxPayloads['customer.enrolled'], enrolled(5)],
+  [
+    'a push',
+    PushRequest,
+    {
+      terminalId: '0190f3e2-7b1c-7d2e-8f00-0123456789ab',
+      hqEpoch: 'a'.repeat(32),
+      mutations: [mutation(1, 'sale.completed', sold)],
+    },
+  ],
+];
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Every path into a JSON value (the root is []). */
+function pathsOf(value: Json, path: (string | number)[] = []): (string | number)[][] {
+  const here = [path];
+  if (Array.isArray(value))
+    return here.concat(...value.map((item, index) => pathsOf(item, [...path, index])));
+  if (value !== null && typeof value === 'object') {
+    return here.concat(...Object.entries(value).map(([key, item]) => pathsOf(item, [...path, key])));
+  }
+  return here;
+}
+
+// Values near the edges of what the schemas take.
+const nearMiss = fc.constantFrom<Json>(
+  '',
+  'x',
+  ' ',
+  'Молоко',
+  '0190f3e2-7b1c-7d2e-8f00-0123456789aB',
+  '0190f3e2-7b1c-0d2e-8f00-0123456789ab',
+  '2026-11-23T10:15:30Z',
+  '2026-11-23T10:15:30+03:00',
+  '2026-02-30T10:15:30Z',
+  'red',
+  'Low',
+  'a',
+  'b',
+  '1234',
+  -1,
+  0,
+  1,
+  2,
+  10,
+  11,
+  100,
+  1.5,
+  2 ** 53,
+  -(2 ** 53) + 1,
+  true,
+  false,
+  null,
+  [],
+  {},
+  { kind: 'a', n: 1 },
+  JSON.parse('{"__proto__": 1}') as Json,
+);
+
+type Edit =
+  | { kind: 'replace'; at: number; value: Json }
+  | { kind: 'delete'; at: number }
+  | { kind: 'add'; at: number; key: string; value: Json };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({
+    kind: fc.constant('replace' as const),
+    at: fc.nat(),
+    value: fc.oneof(nearMiss, fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>),
+  }),
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
+  fc.record({
+    kind: fc.constant('add' as const),
+    at: fc.nat(),
+    key: fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('extra', 'ru', '__proto__', 'kind')),
+    value: fc.oneof(nearMiss, fc.jsonValue({ maxDepth: 1 }) as fc.Arbitrary<Json>),
+  }),
+);
+
+/** The example with the edits applied, each at one of its paths. */
+function edited(example: unknown, edits: Edit[]): Json {
+  let value = JSON.parse(JSON.stringify(example)) as Json;
+  for (const change of edits) {
+    // fast-check hands the same values to later runs: they are copied, never changed.
+    const copy = 'value' in change ? (JSON.parse(JSON.stringify(change.value)) as Json) : null;
+    const paths = pathsOf(value);
+    const path = paths[change.at % paths.length] ?? [];
+    if (path.length === 0) {
+      if (change.kind === 'replace') value = copy;
+      continue;
+    }
+    let parent: Json = value;
+    for (const step of path.slice(0, -1)) parent = (parent as Record<string | number, Json>)[step] as Json;
+    const last = path.at(-1) as string | number;
+    const container = parent as Record<string | number, Json>;
+    if (change.kind === 'replace') container[last] = copy;
+    else if (change.kind === 'delete' && !Array.isArray(parent)) Reflect.deleteProperty(container, last);
+    else if (change.kind === 'add' && container[last] !== null && typeof container[last] === 'object') {
+      // As JSON.parse makes it: an own key, "__proto__" too.
+      Object.defineProperty(container[last], change.key, {
+        value: copy,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+  }
+  return value;
+}
+
+describe('fastSafeParse', () => {
+  it.each(examples)(
+    'answers %s exactly as zod does, whatever the edits to a valid one',
+    (_, schema, example) => {
+      const parse = fastSafeParse(schema);
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 0, maxLength: 3 }), (edits) => {
+          const input = edited(example, edits);
+          const fast = parse(input);
+          const zod = schema.safeParse(input);
+          expect(fast.success).toBe(zod.success);
+          if (zod.success) expect(fast.data).toStrictEqual(zod.data);
+          else expect(fast.error?.issues).toEqual(zod.error.issues);
+        }),
+        { numRuns: 1000 },
+      );
+    },
+  );
+
+  it('answers any JSON as zod does', () => {
+    const parsers = examples.map(([, schema]) => [schema, fastSafeParse(schema)] as const);
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), (input) => {
+        for (const [schema, parse] of parsers) {
+          const fast = parse(input);
+          const zod = schema.safeParse(input);
+          expect(fast.success).toBe(zod.success);
+          if (zod.success) expect(fast.data).toStrictEqual(zod.data);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('parses a valid sale without calling zod, dropping keys the schema does not name', () => {
+    const schema = outboxPayloads['sale.completed'];
+    const parse = fastSafeParse(schema);
+    const zodParse = vi.spyOn(schema, 'safeParse');
+    const input = { ...sold, tillVersion: '1.2.3', receipt: { ...sold.receipt, printer: 'TM-T20' } };
+    const result = parse(input);
+    expect(zodParse).not.toHaveBeenCalled();
+    expect(result.success).toBe(true);
+    expect(result.data).toStrictEqual(sold);
+    expect(result.data).not.toBe(input);
+    zodParse.mockRestore();
+  });
+
+  it("gives zod's own issues for an invalid sale", () => {
+    const schema = outboxPayloads['sale.completed'];
+    const input = { ...sold, receipt: { ...sold.receipt, createdAt: 'yesterday' } };
+    const result = fastSafeParse(schema)(input);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['receipt.createdAt']);
+  });
+});
