@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { enrolled, mutation, refundOf, sale } from '../hq/test-payloads';
-import { fastSafeParse } from './fast-parse';
-import { PushRequest, outboxPayloads } from './sync';
+import { enrolled, mutation, refundOf, sale } from './test-payloads';
+import { fastSafeParse } from './compiled-parse';
+import { PushRequest, outboxPayloads } from '../contract/sync';
 
 enum Level {
   Low = 1,
@@ -46,7 +46,7 @@ const wideExample = {
   email: 'anna@example.ru',
   trimmed: '  x  ',
   withDefault: 3,
-  tags: ['a', 'bb'],
+  tags: ['abcde', 'b', 'c'], // at the bounds: one edit crosses them
   names: { ru: 'Молоко', en: 'Milk' },
   loose: { a: 1, extra: true },
   refined: { a: 1, b: 2 },
@@ -127,11 +127,14 @@ const nearMiss = fc.constantFrom<Json>(
 );
 
 type Edit =
+  | { kind: 'grow' | 'shrink'; at: number }
   | { kind: 'replace'; at: number; value: Json }
   | { kind: 'delete'; at: number }
   | { kind: 'add'; at: number; key: string; value: Json };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
+  // A string or an array one longer or shorter: over and under every length bound.
+  fc.record({ kind: fc.constantFrom('grow' as const, 'shrink' as const), at: fc.nat() }),
   fc.record({
     kind: fc.constant('replace' as const),
     at: fc.nat(),
@@ -162,7 +165,15 @@ function edited(example: unknown, edits: Edit[]): Json {
     for (const step of path.slice(0, -1)) parent = (parent as Record<string | number, Json>)[step] as Json;
     const last = path.at(-1) as string | number;
     const container = parent as Record<string | number, Json>;
-    if (change.kind === 'replace') container[last] = copy;
+    const target = container[last];
+    if (change.kind === 'grow' || change.kind === 'shrink') {
+      const longer = change.kind === 'grow';
+      if (typeof target === 'string') container[last] = longer ? `${target}ё` : target.slice(0, -1);
+      else if (Array.isArray(target)) {
+        if (longer) target.push(JSON.parse(JSON.stringify(target[0] ?? null)) as Json);
+        else target.pop();
+      }
+    } else if (change.kind === 'replace') container[last] = copy;
     else if (change.kind === 'delete' && !Array.isArray(parent)) Reflect.deleteProperty(container, last);
     else if (change.kind === 'add' && container[last] !== null && typeof container[last] === 'object') {
       // As JSON.parse makes it: an own key, "__proto__" too.
@@ -209,6 +220,26 @@ describe('fastSafeParse', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['a numeric enum given a name', { level: 'High' }],
+    ['a string one over its maximum', { tags: ['abcdef'] }],
+    ['an array one over its maximum', { tags: ['a', 'b', 'c', 'd'] }],
+    ['an array under its minimum', { tags: [] }],
+    ['a record key under its minimum', { names: { r: 'x' } }],
+    ['an integer past 2^53', { count: 2 ** 53 }],
+    ['a bound that excludes itself', { between: 100 }],
+    ['an unknown tag', { kind: { kind: 'c' } }],
+    ['a key a strict object does not name', { kind: { kind: 'b', extra: 1 } }],
+    ['a key of the strict root', { unexpected: true }],
+    ['a missing field', { email: undefined }],
+  ])('refuses %s as zod does', (_, change) => {
+    const input: Record<string, unknown> = { ...wideExample, ...change };
+    for (const [key, value] of Object.entries(change))
+      if (value === undefined) Reflect.deleteProperty(input, key);
+    expect(Wide.safeParse(input).success).toBe(false);
+    expect(fastSafeParse(Wide)(input)).toEqual(Wide.safeParse(input));
   });
 
   it('parses a valid sale without calling zod, dropping keys the schema does not name', () => {
