@@ -175,9 +175,14 @@ function edited(example: unknown, edits: Edit[]): Json {
       }
     } else if (change.kind === 'replace') container[last] = copy;
     else if (change.kind === 'delete' && !Array.isArray(parent)) Reflect.deleteProperty(container, last);
-    else if (change.kind === 'add' && container[last] !== null && typeof container[last] === 'object') {
+    else if (
+      change.kind === 'add' &&
+      target !== null &&
+      typeof target === 'object' &&
+      !Array.isArray(target)
+    ) {
       // As JSON.parse makes it: an own key, "__proto__" too.
-      Object.defineProperty(container[last], change.key, {
+      Object.defineProperty(target, change.key, {
         value: copy,
         enumerable: true,
         writable: true,

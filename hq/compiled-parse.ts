@@ -197,21 +197,32 @@ function emitObject(source: Source, def: Def, input: string, output: string): st
       `for (const ${key} in ${input}) if (!${source.value(new Set(Object.keys(shape)))}.has(${key})) ${fail}`,
     );
   }
-  lines.push(`const ${object} = {};`);
-  for (const [key, field] of Object.entries(shape)) {
-    const name = JSON.stringify(key);
-    const [item, parsed] = [source.name(), source.name()];
+  // The input itself is the output when nothing in it changes and it holds no key to drop: a push's
+  // objects are not copied (zod copies every one, and the copies were HQ's garbage to collect).
+  const [changed, present, count, key] = [source.name(), source.name(), source.name(), source.name()];
+  lines.push(`let ${changed} = false; let ${present} = 0;`);
+  const fields = Object.entries(shape).map(([name, field]) => {
+    const [item, parsed, has] = [source.name(), source.name(), source.name()];
     // Absent, an optional field is left out of the output; any other absence (a default) goes to zod.
     const omissible = field._zod.optin === 'optional' && field._zod.optout === 'optional';
-    lines.push(`if (!(${name} in ${input})) ${omissible ? '{}' : fail}
+    const literal = JSON.stringify(name);
+    lines.push(`let ${parsed}; const ${has} = ${literal} in ${input};
+if (!${has}) ${omissible ? '{}' : fail}
 else {
-  const ${item} = ${input}[${name}];
-  let ${parsed};
+  const ${item} = ${input}[${literal}];
   ${emit(source, field, item, parsed)}
-  ${object}[${name}] = ${parsed};
+  ${present} += 1;
+  if (${parsed} !== ${item}) ${changed} = true;
 }`);
-  }
-  lines.push(`${output} = ${object};`);
+    return { literal, parsed, has };
+  });
+  lines.push(`let ${count} = 0; for (const ${key} in ${input}) ${count} += 1;
+if (!${changed} && ${count} === ${present}) ${output} = ${input};
+else {
+  const ${object} = {};
+  ${fields.map(({ literal, parsed, has }) => `if (${has}) ${object}[${literal}] = ${parsed};`).join('\n  ')}
+  ${output} = ${object};
+}`);
   return lines.join('\n');
 }
 
@@ -267,7 +278,10 @@ function emit(source: Source, schema: Schema, input: string, output: string): st
   return `${output} = ${byZod}(${input});\nif (${output} === ${source.refer}) return ${source.refer};`;
 }
 
-/** `schema.safeParse`, answered by compiled code when the input is valid. */
+/**
+ * `schema.safeParse` for what JSON.parse made (plain objects, no symbol keys), answered by compiled
+ * code when it is valid.
+ */
 export function fastSafeParse<S extends z.ZodType>(
   schema: S,
 ): (input: unknown) => z.ZodSafeParseResult<z.output<S>> {
