@@ -33,7 +33,7 @@ await Promise.all(
         salesOf(storeCode, terminal.terminalCode, batchSize, seq),
         batchSize,
       );
-      await pushInOrder(hqUrl, terminal, [body ?? '']);
+      await pushInOrder(hqUrl, terminal, body ? [body] : []);
       seq += batchSize;
       pushed += batchSize;
       if (everyMs > 0) {

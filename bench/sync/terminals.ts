@@ -63,17 +63,21 @@ export async function enrolTerminal(
   return { ...enrolled, terminalCode };
 }
 
-/** Request bodies of `batchSize` mutations each, serialised once. */
-export function pushBodies(terminal: BenchTerminal, mutations: PushMutation[], batchSize: number): string[] {
-  const bodies: string[] = [];
+/** Request bodies of `batchSize` mutations each, serialised and encoded once. */
+export function pushBodies(
+  terminal: BenchTerminal,
+  mutations: PushMutation[],
+  batchSize: number,
+): Uint8Array<ArrayBuffer>[] {
+  const encoder = new TextEncoder();
+  const bodies: Uint8Array<ArrayBuffer>[] = [];
   for (let from = 0; from < mutations.length; from += batchSize) {
-    bodies.push(
-      JSON.stringify({
-        terminalId: terminal.terminalId,
-        hqEpoch: terminal.hqEpoch,
-        mutations: mutations.slice(from, from + batchSize),
-      }),
-    );
+    const body = {
+      terminalId: terminal.terminalId,
+      hqEpoch: terminal.hqEpoch,
+      mutations: mutations.slice(from, from + batchSize),
+    };
+    bodies.push(encoder.encode(JSON.stringify(body)));
   }
   return bodies;
 }
@@ -82,7 +86,7 @@ export function pushBodies(terminal: BenchTerminal, mutations: PushMutation[], b
 export async function pushInOrder(
   hqUrl: string,
   terminal: BenchTerminal,
-  bodies: string[],
+  bodies: Uint8Array<ArrayBuffer>[],
 ): Promise<number[]> {
   const latencies: number[] = [];
   for (const body of bodies) {

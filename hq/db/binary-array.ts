@@ -112,37 +112,42 @@ export function pgMicroseconds(iso: string): number {
   return (ms - PG_EPOCH_MS) * 1000 + Number(fraction.slice(3, 6).padEnd(3, '0')) + (roundUp ? 1 : 0);
 }
 
-function writeElement(writer: Writer, type: ElementType, value: string | number | boolean) {
-  switch (type) {
-    case 'text':
-    case 'json':
-      writer.lengthAndText(String(value));
-      return;
-    case 'jsonb':
-      writer.lengthAndText(String(value), JSONB_VERSION);
-      return;
-    case 'uuid':
-      writer.int32(16);
-      writer.uuid(String(value));
-      return;
-    case 'timestamptz':
-      writer.int32(8);
-      writer.int64(pgMicroseconds(String(value)));
-      return;
-    case 'bigint':
-      writer.int32(8);
-      writer.int64(wholeNumber(value));
-      return;
-    case 'integer':
-      writer.int32(4);
-      writer.int32(wholeNumber(value));
-      return;
-    case 'boolean':
-      writer.int32(1);
-      writer.byte(value ? 1 : 0);
-      return;
-  }
-}
+type ElementWriter = (writer: Writer, value: string | number | boolean) => void;
+
+// A sale's time is written with each of its lines and payments: the last one read is kept.
+let lastInstant = '';
+let lastMicroseconds = 0;
+
+const ELEMENT_WRITERS: Record<ElementType, ElementWriter> = {
+  text: (writer, value) => writer.lengthAndText(String(value)),
+  json: (writer, value) => writer.lengthAndText(String(value)),
+  jsonb: (writer, value) => writer.lengthAndText(String(value), JSONB_VERSION),
+  uuid: (writer, value) => {
+    writer.int32(16);
+    writer.uuid(String(value));
+  },
+  timestamptz: (writer, value) => {
+    const iso = String(value);
+    if (iso !== lastInstant) {
+      lastMicroseconds = pgMicroseconds(iso);
+      lastInstant = iso;
+    }
+    writer.int32(8);
+    writer.int64(lastMicroseconds);
+  },
+  bigint: (writer, value) => {
+    writer.int32(8);
+    writer.int64(wholeNumber(value));
+  },
+  integer: (writer, value) => {
+    writer.int32(4);
+    writer.int32(wholeNumber(value));
+  },
+  boolean: (writer, value) => {
+    writer.int32(1);
+    writer.byte(value ? 1 : 0);
+  },
+};
 
 function wholeNumber(value: string | number | boolean): number {
   const number = Number(value);
@@ -162,10 +167,11 @@ export function binaryArray(
   writer.int32(OIDS[type]);
   writer.int32(count);
   writer.int32(1); // lower bound
+  const write = ELEMENT_WRITERS[type];
   for (let index = 0; index < count; index += 1) {
     const value = valueAt(index);
     if (value === null || value === undefined) writer.int32(-1);
-    else writeElement(writer, type, value);
+    else write(writer, value);
   }
   return writer.done();
 }
