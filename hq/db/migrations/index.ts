@@ -5,6 +5,7 @@ import * as m003 from './003-field-clocks';
 import * as m004 from './004-match-keys';
 import * as m005 from './005-lean-ingest';
 import * as m006 from './006-json-documents';
+import * as m007 from './007-unread-indexes';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'match-keys', up: m004.up },
   { version: 5, name: 'lean-ingest', up: m005.up },
   { version: 6, name: 'json-documents', up: m006.up },
+  { version: 7, name: 'unread-indexes', up: m007.up },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;
