@@ -165,14 +165,15 @@ function emitNode(source: Source, schema: Schema, input: string, output: string)
       const [array, index, item, parsed] = [source.name(), source.name(), source.name(), source.name()];
       return `if (!Array.isArray(${input})) ${fail}
 ${tests}
-const ${array} = new Array(${input}.length);
+let ${array} = null;
 for (let ${index} = 0; ${index} < ${input}.length; ${index} += 1) {
   const ${item} = ${input}[${index}];
   let ${parsed};
   ${emit(source, def.element as Schema, item, parsed)}
-  ${array}[${index}] = ${parsed};
+  if (${array} === null && ${parsed} !== ${item}) ${array} = ${input}.slice(0, ${index});
+  if (${array} !== null) ${array}.push(${parsed});
 }
-${output} = ${array};`;
+${output} = ${array} ?? ${input};`;
     }
     case 'record':
       return emitRecord(source, def, input, output);
@@ -198,7 +199,7 @@ function emitObject(source: Source, def: Def, input: string, output: string): st
     );
   }
   // The input itself is the output when nothing in it changes and it holds no key to drop: a push's
-  // objects are not copied (zod copies every one, and the copies were HQ's garbage to collect).
+  // objects and arrays are not copied (zod copies every one, and the copies were HQ's garbage).
   const [changed, present, count, key] = [source.name(), source.name(), source.name(), source.name()];
   lines.push(`let ${changed} = false; let ${present} = 0;`);
   const fields = Object.entries(shape).map(([name, field]) => {
@@ -279,8 +280,8 @@ function emit(source: Source, schema: Schema, input: string, output: string): st
 }
 
 /**
- * `schema.safeParse` for what JSON.parse made (plain objects, no symbol keys), answered by compiled
- * code when it is valid.
+ * `schema.safeParse` for what JSON.parse made (plain objects, arrays with no other keys, no symbol
+ * keys), answered by compiled code when it is valid.
  */
 export function fastSafeParse<S extends z.ZodType>(
   schema: S,
