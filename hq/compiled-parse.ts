@@ -1,11 +1,11 @@
 // A faster safeParse for contract schemas at HQ's hottest boundary: a push takes hundreds of sales
 // per request, and zod's general-purpose parse was a third of HQ's CPU per sale (bench/sync-ingest.ts).
-// A schema is compiled once into the source of one plain function — property reads by name, one
-// output object per input object, as hand-written code would — for the part of zod the contract
-// uses: objects, arrays, records, strings with lengths and pattern formats, safe integers with
-// bounds, enums, literals, nullable, optional, discriminated unions. Anything else inside is parsed
-// by zod itself, and whatever the compiled function cannot accept with certainty — every invalid
-// input among it — is handed to zod whole. So the verdict, the output and every error message are
+// A schema is compiled once into the source of one plain function — property reads by name, the
+// input itself handed back when there is nothing to drop, as hand-written code would — for the part
+// of zod the contract uses: objects, arrays, records, strings with lengths and pattern formats, safe
+// integers with bounds, enums, literals, nullable, optional, discriminated unions. Anything else
+// inside is parsed by zod itself, and whatever the compiled function cannot accept with certainty —
+// every invalid input among it — is handed to zod whole. So the verdict, the output and every error message are
 // zod's; the compiled function only answers first when the input is valid. compiled-parse.test.ts
 // holds it to that against zod on random input. HQ only: the renderer's CSP forbids `new Function`.
 import type { z } from 'zod';
@@ -13,7 +13,8 @@ import type { z } from 'zod';
 /** The compiled function cannot accept the input: zod decides. */
 const REFER: unique symbol = Symbol('refer to zod');
 
-// The internals of zod 4 schemas read here (`schema._zod.def`), as far as they are used.
+// The internals of zod 4 schemas read here (`schema._zod.def`), as far as they are used: after a zod
+// upgrade, compiled-parse.test.ts says whether they still mean the same.
 interface Check {
   _zod: { def: Record<string, unknown> };
 }
