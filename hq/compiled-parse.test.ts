@@ -97,6 +97,8 @@ const nearMiss = fc.constantFrom<Json>(
   'x',
   ' ',
   'Молоко',
+  '😀',
+  'ё😀',
   '0190f3e2-7b1c-7d2e-8f00-0123456789aB',
   '0190f3e2-7b1c-0d2e-8f00-0123456789ab',
   '2026-11-23T10:15:30Z',
@@ -245,6 +247,40 @@ describe('fastSafeParse', () => {
       if (value === undefined) Reflect.deleteProperty(input, key);
     expect(Wide.safeParse(input).success).toBe(false);
     expect(fastSafeParse(Wide)(input)).toEqual(Wide.safeParse(input));
+  });
+
+  it.each<[string, z.ZodType, unknown]>([
+    ['a refined unknown', z.unknown().refine((value) => value === 1), 2],
+    ['a refined enum', z.enum(['a', 'b']).refine((value) => value === 'a'), 'b'],
+    [
+      'a refined nullable',
+      z
+        .string()
+        .nullable()
+        .refine((value) => value !== null),
+      null,
+    ],
+    [
+      'a refined optional field',
+      z.object({
+        a: z
+          .string()
+          .optional()
+          .refine((value) => value !== 'x'),
+      }),
+      { a: 'x' },
+    ],
+    ['a minimum counted in code points', z.string().min(2), '😀'],
+    ['a length counted in code points', z.string().length(2), '😀'],
+    ['a record key counted in code points', z.record(z.string().min(2), z.number()), { '😀': 1 }],
+    ['a shape key every object has', z.object({ a: z.string(), toString: z.any() }), { a: 'x', extra: 1 }],
+    [
+      'a shape key named __proto__',
+      z.object({ ['__proto__']: z.string().optional() }),
+      JSON.parse('{"__proto__": 1}'),
+    ],
+  ])('answers %s as zod does', (_, schema, input) => {
+    expect(fastSafeParse(schema)(input)).toEqual(schema.safeParse(input));
   });
 
   it('parses a valid sale without calling zod, dropping keys the schema does not name', () => {

@@ -30,6 +30,18 @@ interface Schema {
 // String formats zod checks with its pattern alone (no code of their own).
 const PATTERN_FORMATS = new Set(['uuid', 'guid', 'datetime', 'date', 'time', 'email', 'e164', 'regex']);
 
+/** A string's length as zod measures it: in code points, a surrogate pair counting one. */
+const codePoints = (text: string): number => {
+  let count = text.length;
+  for (let index = 0; index < text.length - 1; index += 1) {
+    if ((text.charCodeAt(index) & 0xfc00) === 0xd800 && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+      count -= 1;
+      index += 1;
+    }
+  }
+  return count;
+};
+
 /** What JSON.parse makes; zod's records take a little more, which goes to zod. */
 const isPlainObject = (value: unknown): boolean => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -39,11 +51,12 @@ const isPlainObject = (value: unknown): boolean => {
 
 /** Source being written, and the values it refers to (`k[i]`). */
 class Source {
-  private readonly values: unknown[] = [REFER, isPlainObject];
+  private readonly values: unknown[] = [REFER, isPlainObject, codePoints];
   private names = 0;
 
   readonly refer = 'k[0]';
   readonly isPlainObject = 'k[1]';
+  readonly codePoints = 'k[2]';
 
   value(value: unknown): string {
     this.values.push(value);
@@ -63,22 +76,22 @@ class Source {
   }
 }
 
-/** Statements failing a length check of `input`, or null if the check is not one. */
-function lengthCheck(check: Record<string, unknown>, input: string, fail: string): string | null {
+/** Statements failing a check of `length`, or null if the check is not one of length. */
+function lengthCheck(check: Record<string, unknown>, length: string, fail: string): string | null {
   switch (check.check) {
     case 'min_length':
-      return `if (${input}.length < ${Number(check.minimum)}) ${fail}`;
+      return `if (${length} < ${Number(check.minimum)}) ${fail}`;
     case 'max_length':
-      return `if (${input}.length > ${Number(check.maximum)}) ${fail}`;
+      return `if (${length} > ${Number(check.maximum)}) ${fail}`;
     case 'length_equals':
-      return `if (${input}.length !== ${Number(check.length)}) ${fail}`;
+      return `if (${length} !== ${Number(check.length)}) ${fail}`;
     default:
       return null;
   }
 }
 
 function stringCheck(source: Source, check: Record<string, unknown>, input: string, fail: string) {
-  if (check.check !== 'string_format') return lengthCheck(check, input, fail);
+  if (check.check !== 'string_format') return lengthCheck(check, `${source.codePoints}(${input})`, fail);
   const pattern = check.pattern;
   if (!(pattern instanceof RegExp) || !PATTERN_FORMATS.has(String(check.format)) || check.when) return null;
   const name = source.value(pattern);
@@ -124,6 +137,8 @@ function emitNode(source: Source, schema: Schema, input: string, output: string)
   const def = schema._zod.def;
   const fail = `return ${source.refer};`;
   if (def.coerce) return null;
+  // Strings, numbers and arrays compile their own checks; a refinement on anything else goes to zod.
+  if (def.checks?.length && !['string', 'number', 'array'].includes(def.type)) return null;
   switch (def.type) {
     case 'string': {
       const tests = checks(def, (check) => stringCheck(source, check, input, fail));
@@ -138,7 +153,7 @@ function emitNode(source: Source, schema: Schema, input: string, output: string)
         : `if (typeof ${input} !== 'number' || !Number.isFinite(${input})) ${fail}\n${tests}\n${output} = ${input};`;
     }
     case 'boolean':
-      return def.checks?.length ? null : `if (typeof ${input} !== 'boolean') ${fail}\n${output} = ${input};`;
+      return `if (typeof ${input} !== 'boolean') ${fail}\n${output} = ${input};`;
     case 'null':
       return `if (${input} !== null) ${fail}\n${output} = null;`;
     case 'unknown':
@@ -161,7 +176,7 @@ function emitNode(source: Source, schema: Schema, input: string, output: string)
     case 'object':
       return emitObject(source, def, input, output);
     case 'array': {
-      const tests = checks(def, (check) => lengthCheck(check, input, fail));
+      const tests = checks(def, (check) => lengthCheck(check, `${input}.length`, fail));
       if (tests === null) return null;
       const [array, index, item, parsed] = [source.name(), source.name(), source.name(), source.name()];
       return `if (!Array.isArray(${input})) ${fail}
@@ -187,10 +202,11 @@ ${output} = ${array} ?? ${input};`;
 
 function emitObject(source: Source, def: Def, input: string, output: string): string | null {
   const fail = `return ${source.refer};`;
-  if (def.checks?.length) return null;
   const catchall = (def.catchall as Schema | undefined)?._zod.def.type;
   if (catchall !== undefined && catchall !== 'never') return null;
   const shape = def.shape as Record<string, Schema>;
+  // `in` would find such a key on any object (and zod skips `__proto__`): zod reads those shapes.
+  if (Object.keys(shape).some((key) => key in Object.prototype)) return null;
   const object = source.name();
   const lines = [`if (typeof ${input} !== 'object' || ${input} === null || Array.isArray(${input})) ${fail}`];
   if (catchall === 'never') {
@@ -231,7 +247,7 @@ else {
 function emitRecord(source: Source, def: Def, input: string, output: string): string | null {
   const fail = `return ${source.refer};`;
   const keyDef = (def.keyType as Schema)._zod.def;
-  if (keyDef.type !== 'string' || keyDef.coerce || def.checks?.length) return null;
+  if (keyDef.type !== 'string' || keyDef.coerce) return null;
   const [record, key, item, parsed] = [source.name(), source.name(), source.name(), source.name()];
   const keyTests = checks(keyDef, (check) => stringCheck(source, check, key, fail));
   if (keyTests === null) return null;
@@ -250,7 +266,7 @@ ${output} = ${record};`;
 
 function emitDiscriminated(source: Source, def: Def, input: string, output: string): string | null {
   const fail = `return ${source.refer};`;
-  if (def.checks?.length || def.unionFallback) return null;
+  if (def.unionFallback) return null;
   const discriminator = JSON.stringify(String(def.discriminator));
   const cases: string[] = [];
   for (const option of def.options as Schema[]) {

@@ -25,6 +25,7 @@ const TWO_POW_32 = 2 ** 32;
 /** PostgreSQL's epoch, 2000-01-01T00:00:00Z, in Unix milliseconds. */
 const PG_EPOCH_MS = 946_684_800_000;
 const JSONB_VERSION = 1;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 const HEX = new Int8Array(128).fill(-1);
 for (let digit = 0; digit < 16; digit += 1) {
@@ -80,7 +81,15 @@ class Writer {
   }
 
   uuid(value: string) {
-    if (value.length !== 36) throw new TypeError(`not a UUID: ${value}`);
+    if (
+      value.length !== 36 ||
+      value[8] !== '-' ||
+      value[13] !== '-' ||
+      value[18] !== '-' ||
+      value[23] !== '-'
+    ) {
+      throw new TypeError(`not a UUID: ${value}`);
+    }
     this.room(16);
     let at = 0;
     for (let byte = 0; byte < 16; byte += 1) {
@@ -104,7 +113,8 @@ class Writer {
  * the fraction's further digits are read here and rounded to the microsecond.
  */
 export function pgMicroseconds(iso: string): number {
-  const ms = Date.parse(iso);
+  // With its zone written out: Date.parse would read a time without one in HQ's own zone.
+  const ms = ISO_INSTANT.test(iso) ? Date.parse(iso) : Number.NaN;
   if (Number.isNaN(ms)) throw new TypeError(`not a timestamp: ${iso}`);
   const fraction = /\.(\d+)/.exec(iso)?.[1] ?? '';
   if (fraction.length <= 3) return (ms - PG_EPOCH_MS) * 1000;
@@ -144,15 +154,17 @@ const ELEMENT_WRITERS: Record<ElementType, ElementWriter> = {
     writer.int32(wholeNumber(value));
   },
   boolean: (writer, value) => {
+    if (typeof value !== 'boolean') throw new TypeError(`not a boolean: ${String(value)}`);
     writer.int32(1);
     writer.byte(value ? 1 : 0);
   },
 };
 
 function wholeNumber(value: string | number | boolean): number {
-  const number = Number(value);
-  if (!Number.isSafeInteger(number)) throw new TypeError(`not a whole number: ${String(value)}`);
-  return number;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+    throw new TypeError(`not a whole number: ${String(value)}`);
+  }
+  return value;
 }
 
 /** `count` elements of `type`, the i-th being `valueAt(i)`; null and undefined are NULL. */

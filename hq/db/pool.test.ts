@@ -141,8 +141,14 @@ describe('TableWrites', () => {
       ['id uuid', 'not-a-uuid-at-all-but-36-chars-long!'],
       ['id uuid', '0190f3e2-7b1c-7d2e-8f00-0123456789a'],
       ['at timestamptz', 'yesterday'],
+      ['id uuid', '0190f3e2x7b1c-7d2e-8f00-0123456789ab'],
+      ['at timestamptz', '2026-11-23T10:15:30'],
+      ['at timestamptz', 'March 7'],
       ['amount bigint', 1.5],
       ['amount bigint', 2 ** 53],
+      ['amount bigint', ''],
+      ['amount bigint', '12'],
+      ['kept boolean', 'false'],
     ];
     for (const [column, value] of attempts) {
       expect(() => new TableWrites().insert('events', [column], [[value as string]])).toThrow(TypeError);
