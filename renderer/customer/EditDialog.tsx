@@ -1,12 +1,12 @@
 import type { FormEvent } from 'react';
-import { useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { CustomerProfile } from '../../contract/customers';
 import { Dialog } from '../components/Dialog';
 import { useI18n } from '../i18n/context';
 import { usePosStore } from '../state/StoreContext';
-import type { EditField, EditForm } from './editForm';
-import { editFieldsFor, editFormOf, editInput } from './editForm';
-import { marketingChannels } from './enrolForm';
+import { ContactFields, MarketingChecks, useCustomerForm } from './ContactFields';
+import { fieldsForError } from './customerFields';
+import { editFormOf, editInput } from './editForm';
 import { PreferenceRows } from './PreferenceRows';
 import './customer.css';
 
@@ -26,25 +26,12 @@ interface Taken {
 export function EditDialog({ profile, onClose }: EditDialogProps) {
   const store = usePosStore();
   const { t, locale } = useI18n();
-  const id = useId();
-  const [form, setForm] = useState<EditForm>(() => editFormOf(profile, locale));
-  const [invalid, setInvalid] = useState<ReadonlySet<EditField>>(new Set());
+  const { form, change, invalid, showInvalid, field, formElement } = useCustomerForm(() =>
+    editFormOf(profile, locale),
+  );
   const [busy, setBusy] = useState(false);
   const [taken, setTaken] = useState<Taken | null>(null);
-  const formElement = useRef<HTMLFormElement>(null);
   const masked = !profile.personalVisible;
-
-  const change = (patch: Partial<EditForm>) => {
-    setForm((current) => ({ ...current, ...patch }));
-    const touched = Object.keys(patch) as EditField[];
-    setInvalid((current) => new Set([...current].filter((field) => !touched.includes(field))));
-  };
-
-  const showInvalid = (fields: EditField[]) => {
-    setInvalid(new Set(fields));
-    const first = fields[0];
-    if (first) formElement.current?.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();
-  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -74,7 +61,7 @@ export function EditDialog({ profile, onClose }: EditDialogProps) {
         matchedBy: params['matchedBy'] === 'email' ? 'email' : 'phone',
       });
     }
-    showInvalid(editFieldsFor(result.error));
+    showInvalid(fieldsForError(result.error));
   };
 
   const openTaken = async (other: Taken) => {
@@ -117,89 +104,27 @@ export function EditDialog({ profile, onClose }: EditDialogProps) {
     );
   }
 
-  const field = (name: EditField) => ({ 'data-field': name, 'aria-invalid': invalid.has(name) });
-
   return (
     <Dialog title={t('customerEdit.title')} onClose={onClose} testId="customer-edit-dialog" wide>
       <form ref={formElement} className="enrol-form" onSubmit={(event) => void submit(event)} noValidate>
-        <label className="enrol-form__field enrol-form__field--wide">
-          <span>{t('customerEdit.name')}</span>
-          <input
-            {...field('name')}
-            data-testid="customer-edit-name"
-            autoComplete="off"
-            autoFocus
-            value={form.name}
-            onChange={(event) => change({ name: event.target.value })}
-          />
-        </label>
-        <label className="enrol-form__field">
-          <span>{t('customerEdit.phone')}</span>
-          <input
-            {...field('phone')}
-            data-testid="customer-edit-phone"
-            type="tel"
-            inputMode="tel"
-            autoComplete="off"
-            aria-describedby={`${id}-contact`}
-            placeholder={masked ? (profile.phone ?? '') : ''}
-            value={form.phone}
-            onChange={(event) => change({ phone: event.target.value })}
-          />
-        </label>
-        <label className="enrol-form__field">
-          <span>{t('customerEdit.email')}</span>
-          <input
-            {...field('email')}
-            data-testid="customer-edit-email"
-            type="email"
-            inputMode="email"
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            aria-describedby={`${id}-contact`}
-            placeholder={masked ? (profile.email ?? '') : ''}
-            value={form.email}
-            onChange={(event) => change({ email: event.target.value })}
-          />
-        </label>
-        <p
-          className="enrol-form__hint enrol-form__field--wide"
-          id={`${id}-contact`}
-          data-testid="customer-edit-hint"
-        >
-          {masked ? t('customerEdit.maskedHint') : t('customerEdit.contactHint')}
-        </p>
-        <label className="enrol-form__field">
-          <span>{t('customerEdit.birthday')}</span>
-          <input
-            {...field('birthday')}
-            data-testid="customer-edit-birthday"
-            inputMode="numeric"
-            autoComplete="off"
-            placeholder={t('customerEdit.birthdayPlaceholder')}
-            value={form.birthday}
-            onChange={(event) => change({ birthday: event.target.value })}
-          />
-        </label>
+        <ContactFields
+          texts="customerEdit"
+          testIds="customer-edit"
+          values={form}
+          field={field}
+          onChange={change}
+          autoFocus="name"
+          hint={masked ? t('customerEdit.maskedHint') : t('customerEdit.contactHint')}
+          {...(masked && { placeholders: { phone: profile.phone ?? '', email: profile.email ?? '' } })}
+        />
 
         <fieldset className="enrol-form__consent enrol-form__field--wide">
           <p className="enrol-form__legend">{t('customerEdit.marketing')}</p>
-          <div className="enrol-form__channels">
-            {marketingChannels.map((channel) => (
-              <label className="check" key={channel}>
-                <input
-                  type="checkbox"
-                  data-testid={`customer-edit-marketing-${channel}`}
-                  checked={form.marketing[channel]}
-                  onChange={(event) =>
-                    change({ marketing: { ...form.marketing, [channel]: event.target.checked } })
-                  }
-                />
-                <span>{t(`customer.channels.${channel}`)}</span>
-              </label>
-            ))}
-          </div>
+          <MarketingChecks
+            testIds="customer-edit"
+            marketing={form.marketing}
+            onChange={(marketing) => change({ marketing })}
+          />
           <p className="enrol-form__hint">{t('customerEdit.processingHint')}</p>
         </fieldset>
 

@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/context';
 import { elapsedDays } from '../i18n/format';
 import { formatBirthday } from './birthday';
 import { EditDialog } from './EditDialog';
-import { marketingChannels } from './enrolForm';
+import { marketingChannels } from './customerFields';
 import { NotesSection } from './NotesSection';
 import { TagsEditor } from './TagsEditor';
 

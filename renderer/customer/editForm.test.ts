@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { olgaProfile } from '../state/fakeApi.test-support';
-import { editFieldsFor, editFormOf, editInput } from './editForm';
+import { editFormOf, editInput } from './editForm';
 
 const today = new Date('2025-11-23T10:00:00Z');
 const masked = olgaProfile({ attributes: [{ key: 'shoe_size', value: '38' }] });
@@ -75,12 +75,5 @@ describe('the profile edit form', () => {
   it('stops at a birthday it cannot read, naming the field', () => {
     const outcome = editInput(masked, { ...editFormOf(masked, 'ru'), birthday: '31.02.1990' }, 'ru', today);
     expect(outcome).toEqual({ ok: false, code: 'BAD_BIRTHDAY', fields: ['birthday'] });
-  });
-
-  it('points main’s refusals at the field at fault', () => {
-    expect(editFieldsFor({ code: 'CONTACT_TAKEN', params: { matchedBy: 'email' } })).toEqual(['email']);
-    expect(editFieldsFor({ code: 'CONTACT_TAKEN', params: { matchedBy: 'phone' } })).toEqual(['phone']);
-    expect(editFieldsFor({ code: 'MARKETING_CONSENT_REQUIRED' })).toEqual(['preferences']);
-    expect(editFieldsFor({ code: 'CUSTOMER_ERASED' })).toEqual([]);
   });
 });

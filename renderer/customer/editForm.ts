@@ -1,10 +1,11 @@
 // The profile edit form: filled from the profile as main sent it (masked for some roles), and sent as
 // the fields the associate changed — nothing else, so an edit never writes back what it did not touch.
 // A contact the user's role may not read starts empty: typing replaces it, empty keeps it.
-import type { ErrorCode, Locale, PosError } from '../../contract/common';
+import type { ErrorCode, Locale } from '../../contract/common';
 import type { CustomerProfile, CustomerUpdateInput, MarketingChannel } from '../../contract/customers';
 import { birthdayInputText, parseBirthday } from './birthday';
-import { marketingChannels } from './enrolForm';
+import type { CustomerField } from './customerFields';
+import { marketingChannels } from './customerFields';
 import type { PreferenceRow } from './preferences';
 import { invalidPreferences, preferencesInput } from './preferences';
 
@@ -16,8 +17,6 @@ export interface EditForm {
   marketing: Record<MarketingChannel, boolean>;
   preferences: PreferenceRow[];
 }
-
-export type EditField = 'name' | 'phone' | 'email' | 'birthday' | 'preferences';
 
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -37,33 +36,9 @@ export function editFormOf(profile: CustomerProfile, locale: Locale): EditForm {
   };
 }
 
-/** The fields an edit error is about. */
-export function editFieldsFor(error: Pick<PosError, 'code' | 'params'>): EditField[] {
-  const code: ErrorCode = error.code;
-  switch (code) {
-    case 'BAD_NAME':
-      return ['name'];
-    case 'BAD_PHONE':
-      return ['phone'];
-    case 'BAD_EMAIL':
-      return ['email'];
-    case 'CONTACT_REQUIRED':
-      return ['phone', 'email'];
-    case 'CONTACT_TAKEN':
-      return [error.params?.['matchedBy'] === 'email' ? 'email' : 'phone'];
-    case 'BAD_BIRTHDAY':
-      return ['birthday'];
-    case 'BAD_ATTRIBUTE':
-    case 'MARKETING_CONSENT_REQUIRED':
-      return ['preferences'];
-    default:
-      return [];
-  }
-}
-
 export type EditInputOutcome =
   | { ok: true; input: Omit<CustomerUpdateInput, 'customerId'> | null }
-  | { ok: false; code: ErrorCode; fields: EditField[] };
+  | { ok: false; code: ErrorCode; fields: CustomerField[] };
 
 /**
  * What changed, as the contract's update (null: nothing did). The screen reads only what it alone can

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EnrolForm } from './enrolForm';
-import { enrolInput, fieldsFor } from './enrolForm';
+import { enrolInput } from './enrolForm';
 
 const today = new Date('2025-11-23T10:00:00Z');
 const form = (patch: Partial<EnrolForm> = {}): EnrolForm => ({
@@ -52,12 +52,5 @@ describe('the enrolment form', () => {
   it('sends preferences as attributes', () => {
     const outcome = enrolInput(form({ preferences: [{ key: 'Shoe size', value: '38' }] }), 'en', today);
     expect(outcome.ok && outcome.input.attributes).toEqual({ shoe_size: '38' });
-  });
-
-  it('points each of main’s refusals at its field', () => {
-    expect(fieldsFor('CONTACT_REQUIRED')).toEqual(['phone', 'email']);
-    expect(fieldsFor('CARD_TAKEN')).toEqual(['cardNo']);
-    expect(fieldsFor('CONSENT_REQUIRED')).toEqual(['processing']);
-    expect(fieldsFor('STORE_BUSY')).toEqual([]);
   });
 });

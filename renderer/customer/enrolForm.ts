@@ -1,12 +1,10 @@
-// The enrolment form as the contract's EnrolInput, and which field an error points at, so the cashier
-// sees at once what to fix.
+// The enrolment form as the contract's EnrolInput.
 import type { ErrorCode, Locale } from '../../contract/common';
 import type { EnrolInput, MarketingChannel } from '../../contract/customers';
 import { parseBirthday } from './birthday';
+import type { CustomerField } from './customerFields';
 import type { PreferenceRow } from './preferences';
 import { invalidPreferences, preferencesInput } from './preferences';
-
-export const marketingChannels: readonly MarketingChannel[] = ['sms', 'email', 'push', 'call'];
 
 export interface EnrolForm {
   name: string;
@@ -19,37 +17,10 @@ export interface EnrolForm {
   preferences: PreferenceRow[];
 }
 
-export type EnrolField = 'name' | 'phone' | 'email' | 'birthday' | 'cardNo' | 'processing' | 'preferences';
-
-/** The fields an enrolment error is about; none for errors that are not the form's. */
-export function fieldsFor(code: ErrorCode): EnrolField[] {
-  switch (code) {
-    case 'BAD_NAME':
-      return ['name'];
-    case 'BAD_PHONE':
-      return ['phone'];
-    case 'BAD_EMAIL':
-      return ['email'];
-    case 'CONTACT_REQUIRED':
-      return ['phone', 'email'];
-    case 'BAD_BIRTHDAY':
-      return ['birthday'];
-    case 'BAD_CARD':
-    case 'CARD_TAKEN':
-      return ['cardNo'];
-    case 'CONSENT_REQUIRED':
-      return ['processing'];
-    case 'BAD_ATTRIBUTE':
-      return ['preferences'];
-    default:
-      return [];
-  }
-}
-
 const optional = (text: string): string | undefined => (text.trim() === '' ? undefined : text.trim());
 
 export type EnrolInputOutcome =
-  { ok: true; input: EnrolInput } | { ok: false; code: ErrorCode; fields: EnrolField[] };
+  { ok: true; input: EnrolInput } | { ok: false; code: ErrorCode; fields: CustomerField[] };
 
 /**
  * What is sent to main. The screen checks only what it alone can read (a birthday in the screen's
