@@ -16,6 +16,7 @@ import { cpus } from 'node:os';
 import type { PushMutation } from '../contract/sync';
 import { freePort } from '../main/sync/proof/cluster';
 import { startProofHq } from '../main/sync/proof/proof-hq';
+import { HQ_NODE_FLAGS } from '../hq/node-flags';
 import { cpuMeter, cpuMicrosecondsPer, ownCpu, postmasterPid, processTreeCpu } from './sync/cpu';
 import { localPouch, pouchVersion, startPouchServer } from './sync/pouch';
 import { enrolTerminal, pushBodies, pushInOrder, salesOf } from './sync/terminals';
@@ -82,20 +83,23 @@ interface Round {
 }
 
 const rounds: Round[] = [];
-let pouchInput: { terminal: BenchTerminal; mutations: PushMutation[] }[] = [];
+/** The batch-200 round's request bodies, per terminal: PouchDB replicates the same sales. */
+let pouchInput: Uint8Array[][] = [];
 try {
   for (const { batchSize, salesPerTerminal } of ROUNDS) {
     const pushing = await terminals(TERMINALS);
     // Each terminal's first push (one sale) warms HQ's credential cache: scrypt once per terminal.
+    // A terminal keeps only its encoded bodies, as a till keeps its outbox in SQLite and not in its
+    // heap: the sale objects are garbage before the clock starts.
     const work = pushing.map((terminal) => {
       const mutations = salesOf(STORE, terminal.terminalCode, salesPerTerminal + 1);
-      return { terminal, mutations, bodies: pushBodies(terminal, mutations.slice(1), batchSize) };
+      return {
+        terminal,
+        first: pushBodies(terminal, mutations.slice(0, 1), 1),
+        bodies: pushBodies(terminal, mutations.slice(1), batchSize),
+      };
     });
-    await Promise.all(
-      work.map(({ terminal, mutations }) =>
-        pushInOrder(hq.url, terminal, pushBodies(terminal, mutations.slice(0, 1), 1)),
-      ),
-    );
+    await Promise.all(work.map(({ terminal, first }) => pushInOrder(hq.url, terminal, first)));
     const before = await hqCounts();
     log(`ingest: ${TERMINALS} terminals × ${salesPerTerminal} sales in batches of ${batchSize}…`);
     const cpu = cpuMeter({
@@ -131,18 +135,24 @@ try {
       cpuSeconds,
       cpuMicrosecondsPerSale: cpuMicrosecondsPer(sales, cpuSeconds),
     });
-    if (batchSize === 200)
-      pouchInput = work.map(({ terminal, mutations }) => ({ terminal, mutations: mutations.slice(1) }));
+    if (batchSize === 200) pouchInput = work.map(({ bodies }) => bodies);
   }
 } finally {
   await hq.close();
 }
 
 // PouchDB: the batch-200 round's sales, one document each, from a local database per terminal.
-const docs = pouchInput.reduce((n, { mutations }) => n + mutations.length, 0);
-const pouchDocs = pouchInput.map(({ mutations }) =>
-  mutations.map((mutation) => ({ _id: mutation.id, ...(mutation.payload as object) })),
+const decoder = new TextDecoder();
+const pouchDocs = pouchInput.map((bodies) =>
+  bodies.flatMap((body) =>
+    (JSON.parse(decoder.decode(body)) as { mutations: PushMutation[] }).mutations.map((mutation) => ({
+      _id: mutation.id,
+      ...(mutation.payload as object),
+    })),
+  ),
 );
+pouchInput = [];
+const docs = pouchDocs.reduce((n, terminalDocs) => n + terminalDocs.length, 0);
 
 async function replicateWithPouch(fsync: boolean) {
   const server = await startPouchServer(await freePort(), { fsync });
@@ -198,6 +208,7 @@ console.info(
       machine: { cores: cpus().length, node: process.version },
       hq: {
         process: 'npm run hq entry point (hq/cli.ts), own process',
+        nodeFlags: HQ_NODE_FLAGS,
         dbPool: 10,
         logLevel: 'info',
         postgres: {

@@ -10,6 +10,7 @@ import pg from 'pg';
 import type { Pool } from '../../../hq/db/pool';
 import { createEnrolmentCode, createStore } from '../../../hq/enrolment';
 import { createHqLogger } from '../../../hq/log';
+import { HQ_NODE_FLAGS } from '../../../hq/node-flags';
 import { openHqPool, startHq } from '../../../hq/server';
 import type { RunningHq } from '../../../hq/server';
 import { fixture } from '../../services/test-till';
@@ -43,7 +44,7 @@ export interface ProofHq {
 }
 
 export interface ProofHqOptions {
-  /** `child`: HQ runs as `node --import tsx hq/cli.ts`, so it can be killed. */
+  /** `child`: HQ runs as `npm run hq` runs it (`node <HQ_NODE_FLAGS> --import tsx hq/cli.ts`), so it can be killed. */
   mode?: 'in-process' | 'child';
   /** fsync of PostgreSQL: off for tests (they crash processes, never the machine), on for benchmarks. */
   fsync?: boolean;
@@ -82,7 +83,7 @@ export async function startProofHq(options: ProofHqOptions = {}): Promise<ProofH
   let child: ChildProcess | null = null;
 
   async function startChild() {
-    const args = [...(options.nodeArgs ?? []), '--import', 'tsx', join(REPO, 'hq/cli.ts')];
+    const args = [...HQ_NODE_FLAGS, ...(options.nodeArgs ?? []), '--import', 'tsx', join(REPO, 'hq/cli.ts')];
     const started = spawn(process.execPath, args, {
       cwd: REPO,
       env: {
