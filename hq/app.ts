@@ -167,7 +167,11 @@ export async function buildHqApp(deps: HqAppDeps): Promise<FastifyInstance> {
       api.post('/push', async (request, reply) => {
         const terminal = terminals.get(request);
         if (!terminal) throw new Error('push reached without an authenticated terminal');
-        const outcome = await pushBatch(pool, terminal, request.body);
+        // The push takes the parsed body over: about 1 MB of objects for 200 sales, which it lets go
+        // once their rows are encoded rather than keeping them through the write and the commit.
+        const body = request.body;
+        request.body = undefined;
+        const outcome = await pushBatch(pool, terminal, body);
         if (outcome.status === 200) {
           request.log.info({ terminalId: terminal.id, ...outcome.summary }, 'push.applied');
         } else {

@@ -6,6 +6,7 @@ import * as m004 from './004-match-keys';
 import * as m005 from './005-lean-ingest';
 import * as m006 from './006-json-documents';
 import * as m007 from './007-unread-indexes';
+import * as m008 from './008-payments-by-sale';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'lean-ingest', up: m005.up },
   { version: 6, name: 'json-documents', up: m006.up },
   { version: 7, name: 'unread-indexes', up: m007.up },
+  { version: 8, name: 'payments-by-sale', up: m008.up },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

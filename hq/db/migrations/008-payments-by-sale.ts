@@ -1,0 +1,15 @@
+// Two more index entries every sale paid for at ingest (bench/sync-ingest.ts), by the rule of 005
+// and 007:
+// - `payments`: its primary key was (id, sold_at), and a second index found a sale's payments. A
+//   payment is only ever read with its sale, so the key is now (sale_id, sold_at, id): the one index
+//   finds a sale's payments — within its month's partition — and still keeps each tender once.
+// - `sales_store_sold` (store_id, sold_at): no HQ query reads it. A store's sales of a period are a
+//   scan of that month's partition, or a report on a replica with the index it needs
+//   (docs/scaling.md).
+// Rebuilding the payments key reads the table once: minutes on a chain's full history, so a release
+// with this migration wants a quiet hour.
+export const up = `
+ALTER TABLE payments DROP CONSTRAINT payments_pkey, ADD PRIMARY KEY (sale_id, sold_at, id);
+DROP INDEX payments_sale;
+DROP INDEX sales_store_sold;
+`;
