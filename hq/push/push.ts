@@ -191,16 +191,34 @@ export async function pushBatch(
   return inTransaction(pool, (tx) => applyBatch(tx, terminal, checked), { genericPlans: true });
 }
 
+// The terminal's row locked FOR UPDATE, and the results of the push's ids applied before. The lock
+// serialises pushes of one terminal (a retry racing its own first attempt). The results are read in
+// the statement's snapshot, taken before the lock was granted: `seenSeq` is last_seq in that
+// snapshot, `lastSeq` in the locked row, and when they differ a push of this terminal committed
+// while this one waited, and the results are read again. One statement instead of two: a round trip
+// of every push, and for a push of one sale a tenth of PostgreSQL's work.
+const LOCK_TERMINAL = `
+SELECT t.last_seq AS "lastSeq",
+  (SELECT last_seq FROM terminals WHERE id = $1) AS "seenSeq",
+  (SELECT value FROM hq_meta WHERE key = 'epoch') AS epoch,
+  (SELECT json_agg(json_build_object('id', a.id, 'result', a.result))
+   FROM applied_mutations a WHERE a.id = ANY($2::uuid[])) AS stored
+FROM terminals t WHERE t.id = $1 FOR UPDATE`;
+
+interface LockedTerminal {
+  lastSeq: number;
+  seenSeq: number;
+  epoch: string;
+  stored: { id: string; result: MutationResult }[] | null;
+}
+
 async function applyBatch(tx: Tx, terminal: AuthenticatedTerminal, push: CheckedPush): Promise<PushOutcome> {
   const { hqEpoch, heads } = push;
-  // The row lock serialises pushes of one terminal (a retry racing its own first attempt).
-  const { rows } = await tx.query<{ lastSeq: number; epoch: string }>(
-    prepared(
-      `SELECT last_seq AS "lastSeq", (SELECT value FROM hq_meta WHERE key = 'epoch') AS epoch
-       FROM terminals WHERE id = $1 FOR UPDATE`,
-      [terminal.id],
-    ),
+  const ids = arrayOf(
+    'uuid',
+    heads.map((head) => head.id),
   );
+  const { rows } = await tx.query<LockedTerminal>(prepared(LOCK_TERMINAL, [terminal.id, ids]));
   const state = rows[0];
   if (!state) throw new Error(`terminal ${terminal.id} vanished after authentication`);
   const expectedSeq = state.lastSeq + 1;
@@ -227,15 +245,15 @@ async function applyBatch(tx: Tx, terminal: AuthenticatedTerminal, push: Checked
     };
   }
 
-  const stored = await tx.query<{ id: string; result: MutationResult }>(
-    prepared('SELECT id, result FROM applied_mutations WHERE id = ANY($1::uuid[])', [
-      arrayOf(
-        'uuid',
-        heads.map((head) => head.id),
-      ),
-    ]),
-  );
-  const results = new Map(stored.rows.map((row) => [row.id, row.result]));
+  const stored =
+    state.lastSeq === state.seenSeq
+      ? (state.stored ?? [])
+      : (
+          await tx.query<{ id: string; result: MutationResult }>(
+            prepared('SELECT id, result FROM applied_mutations WHERE id = ANY($1::uuid[])', [ids]),
+          )
+        ).rows;
+  const results = new Map(stored.map((row) => [row.id, row.result]));
   const flagRows: CellValue[][] = [];
   const fresh: { head: MutationHead; ctx: ApplyContext; flags: ReviewFlagCode[]; customerId?: number }[] = [];
   for (const head of heads) {
