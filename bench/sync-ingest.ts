@@ -14,9 +14,9 @@
 // BENCH_HQ_NODE_ARGS passes node flags to HQ (e.g. --perf-basic-prof-only-functions for perf).
 import { cpus } from 'node:os';
 import type { PushMutation } from '../contract/sync';
+import { HQ_NODE_FLAGS } from '../hq/node-flags';
 import { freePort } from '../main/sync/proof/cluster';
 import { startProofHq } from '../main/sync/proof/proof-hq';
-import { HQ_NODE_FLAGS } from '../hq/node-flags';
 import { cpuMeter, cpuMicrosecondsPer, ownCpu, postmasterPid, processTreeCpu } from './sync/cpu';
 import { localPouch, pouchVersion, startPouchServer } from './sync/pouch';
 import { enrolTerminal, pushBodies, pushInOrder, salesOf } from './sync/terminals';

@@ -6,6 +6,6 @@
 // Cyrillic name is in it) that V8 keeps in its large-object space, which counts as old generation.
 // V8 sizes the old generation for the few tens of MB HQ keeps live, so under ingest it ran a full
 // mark-compact every few dozen pushes — a fifth of HQ's CPU per sale (bench/sync-ingest.ts). With
-// a floor of 512 MB it runs one per ~500 MB allocated; HQ's resident memory under load grows to
-// about that, which a server has to spare.
+// a floor of 512 MB it runs one per ~500 MB of old-generation growth; HQ's resident memory under
+// load grows to about that, which a server has to spare.
 export const HQ_NODE_FLAGS: readonly string[] = ['--initial-old-space-size=512'];

@@ -151,6 +151,39 @@ describe('pushing sales', () => {
     expect(await sales(t)).toBe(4);
     expect(answer.lastSeq).toBe(3);
   });
+
+  it("replays, not fails, a restored till's push that raced its own retry while both waited for the lock", async () => {
+    const t = await till();
+    await t.push(saleBatch(1, 2, t.terminalCode));
+    // A new id at seq 1: applying it leaves last_seq at 2.
+    const reused = saleBatch(1, 1, t.terminalCode);
+    const holder = await hq.pool.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM terminals WHERE id = $1 FOR UPDATE', [t.terminalId]);
+      const answers = Promise.all([t.push(reused), t.push(reused)]);
+      // Both read their snapshot before either holds the lock; the second then sees the first commit.
+      await vi.waitFor(async () => {
+        const { rows } = await hq.pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+           WHERE application_name = 'omnitill-hq' AND cardinality(pg_blocking_pids(pid)) > 0`,
+        );
+        expect(rows[0]?.n).toBe(2);
+      });
+      await holder.query('ROLLBACK');
+      const [first, second] = await answers;
+      expect([first?.status, second?.status]).toEqual([200, 200]);
+      const acks = [first, second].map((answer) => PushResponse.parse(answer?.body).acks[0]);
+      expect(acks.map((ack) => ack?.replayed).sort()).toEqual([false, true]);
+      expect(acks.map((ack) => ack?.result.flags)).toEqual([
+        ['terminal.seq_reused'],
+        ['terminal.seq_reused'],
+      ]);
+      expect(await sales(t)).toBe(3);
+    } finally {
+      holder.release();
+    }
+  });
 });
 
 describe('refusing what must not be applied', () => {
