@@ -62,10 +62,16 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'The renderer talks to main through window.pos only.' }],
-          patterns: pattern(
-            [...nodeOnly, '**/main/*', '**/native-drivers/*'],
-            'The renderer sees only contract/ and its own code.',
-          ),
+          patterns: [
+            ...pattern(
+              [...nodeOnly, '**/main/*', '**/native-drivers/*'],
+              'The renderer sees only contract/ and its own code.',
+            ),
+            ...pattern(
+              ['**/contract/compiled-parse'],
+              "It compiles with new Function, which the renderer's CSP forbids.",
+            ),
+          ],
         },
       ],
     },

@@ -2,7 +2,7 @@
 // once (Replicache's lastMutationID, FIELD.md). Everything that can be refused is checked before
 // the transaction opens, so a refused batch changes nothing.
 import type { z } from 'zod';
-import { fastSafeParse } from '../compiled-parse';
+import { fastSafeParse } from '../../contract/compiled-parse';
 import { PushRequest, outboxPayloads } from '../../contract/sync';
 import type {
   HqErrorCode,

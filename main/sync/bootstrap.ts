@@ -7,6 +7,8 @@
 // Speed (a million customers in well under a minute): the items of a checkpoint are one transaction
 // of prepared statements; the caller opens the database for bulk work (bootstrap-cli.ts); validation
 // and JSON parsing are per line, without intermediate copies.
+import type { z } from 'zod';
+import { fastSafeParse } from '../../contract/compiled-parse';
 import { SnapshotControl, pullItems } from '../../contract/sync';
 import type { PullStream } from '../../contract/sync';
 import type { Logger } from '../log';
@@ -127,6 +129,12 @@ class Cut extends Error {
   }
 }
 
+// Millions of items: the contract's schemas compiled to plain functions, with zod's verdicts and
+// messages (contract/compiled-parse.ts), half of zod's time per customer.
+const itemParsers = Object.fromEntries(
+  BOOTSTRAP_STREAMS.map((stream) => [stream, fastSafeParse(pullItems[stream])]),
+) as Record<RowStream, (input: unknown) => z.ZodSafeParseResult<unknown>>;
+
 /** A line HQ sent that is not JSON is HQ's fault, not the network's: no retry fixes it. */
 function parseLine(line: string): unknown {
   try {
@@ -173,7 +181,7 @@ export async function bootstrapTill(options: BootstrapOptions): Promise<Bootstra
     abort: AbortController,
     progress: { done: number; total: number },
   ): Promise<void> {
-    const schema = pullItems[stream];
+    const parseItem = itemParsers[stream];
     const decoder = new TextDecoder();
     let items: unknown[] = [];
     let rest = '';
@@ -230,7 +238,7 @@ export async function bootstrapTill(options: BootstrapOptions): Promise<Bootstra
             commit(control.data['@end']);
             return;
           }
-          const item = schema.safeParse(parseLine(line));
+          const item = parseItem(parseLine(line));
           if (!item.success) {
             const issue = item.error.issues[0];
             throw new Cut({

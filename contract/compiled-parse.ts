@@ -1,13 +1,15 @@
-// A faster safeParse for contract schemas at HQ's hottest boundary: a push takes hundreds of sales
-// per request, and zod's general-purpose parse was a third of HQ's CPU per sale (bench/sync-ingest.ts).
+// A faster safeParse for contract schemas at the boundaries that take them by the thousand: HQ's
+// push (hundreds of sales per request; zod's general-purpose parse was a third of HQ's CPU per sale,
+// bench/sync-ingest.ts) and a till's first download (millions of items, bench/sync-bootstrap.ts).
 // A schema is compiled once into the source of one plain function — property reads by name, the
 // input itself handed back when there is nothing to drop, as hand-written code would — for the part
 // of zod the contract uses: objects, arrays, records, strings with lengths and pattern formats, safe
 // integers with bounds, enums, literals, nullable, optional, discriminated unions. Anything else
 // inside is parsed by zod itself, and whatever the compiled function cannot accept with certainty —
-// every invalid input among it — is handed to zod whole. So the verdict, the output and every error message are
-// zod's; the compiled function only answers first when the input is valid. compiled-parse.test.ts
-// holds it to that against zod on random input. HQ only: the renderer's CSP forbids `new Function`.
+// every invalid input among it — is handed to zod whole. So the verdict, the output and every error
+// message are zod's; the compiled function only answers first when the input is valid.
+// compiled-parse.test.ts holds it to that against zod on random input. Not for the renderer: its
+// CSP forbids `new Function` (eslint.config.js keeps it out).
 import type { z } from 'zod';
 
 /** The compiled function cannot accept the input: zod decides. */

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { enrolled, mutation, refundOf, sale } from './test-payloads';
+import { enrolled, mutation, refundOf, sale } from '../hq/test-payloads';
 import { fastSafeParse } from './compiled-parse';
-import { PushRequest, outboxPayloads } from '../contract/sync';
+import { PushRequest, outboxPayloads, pullItems } from './sync';
 
 enum Level {
   Low = 1,
@@ -62,11 +62,62 @@ const wideExample = {
 };
 
 const sold = sale({ customerId: 7, couponCode: 'WELCOME10' });
+// A till's first download, as HQ's feeds write the items (hq/pull/feeds.ts).
+const customerProfile = {
+  state: 'profile',
+  id: 41,
+  localIds: [1099511627777],
+  name: 'Пётр Иванов',
+  phoneE164: '+79160000001',
+  email: 'petr@example.ru',
+  birthday: '1990-05-17',
+  tier: 'silver',
+  pointsBalance: 120,
+  expectedLtvMinor: null,
+  createdAt: '2021-01-01T00:01:00.000Z',
+  cards: [{ cardNo: '2700000000014', issuedAt: '2021-01-01T00:00:00.000Z' }],
+  attributes: { size: 'M' },
+  consents: [
+    {
+      purpose: 'marketing',
+      channel: 'sms',
+      granted: true,
+      recordedAt: '2021-01-01T00:01:00.000Z',
+      storeCode: '0001',
+      terminalCode: '01',
+    },
+  ],
+  clocks: { name: '001763900000123-000007-hq', 'consent:marketing:sms': '001763900000123-000008-hq' },
+};
+const product = {
+  kind: 'product',
+  id: 1,
+  sku: 'milk',
+  categoryId: null,
+  unit: 'piece',
+  taxRateBp: 1000,
+  plu: null,
+  active: true,
+  names: { ru: 'Молоко 3,2 % 1 л' },
+  barcodes: ['4607001000013'],
+};
 const examples: [string, z.ZodType, unknown][] = [
   ['a schema of every construct', Wide, wideExample],
   ['sale.completed', outboxPayloads['sale.completed'], sold],
   ['return.completed', outboxPayloads['return.completed'], refundOf(sold)],
   ['customer.enrolled', outboxPayloads['customer.enrolled'], enrolled(5)],
+  ['a customer profile pulled', pullItems.customers, customerProfile],
+  [
+    'a merged customer pulled',
+    pullItems.customers,
+    { state: 'merged', id: 42, localIds: [], mergedInto: 41 },
+  ],
+  ['a product pulled', pullItems.catalogue, product],
+  [
+    'a price pulled',
+    pullItems.prices,
+    { productId: 1, scope: 'store', priceMinor: 8990, validFrom: '2020-01-01T00:00:00.000Z' },
+  ],
   [
     'a push',
     PushRequest,
@@ -213,6 +264,11 @@ describe('fastSafeParse', () => {
       );
     },
   );
+
+  it.each(examples)('takes %s, the valid example the edits start from', (_, schema, example) => {
+    expect(schema.safeParse(example).success).toBe(true);
+    expect(fastSafeParse(schema)(example).success).toBe(true);
+  });
 
   it('answers any JSON as zod does', () => {
     const parsers = examples.map(([, schema]) => [schema, fastSafeParse(schema)] as const);
