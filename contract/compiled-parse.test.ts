@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { enrolled, mutation, refundOf, sale } from '../hq/test-payloads';
 import { fastSafeParse } from './compiled-parse';
-import { PushRequest, outboxPayloads, pullItems } from './sync';
+import { PushRequest, outboxPayloads, pullItems, pullPage } from './sync';
 
 enum Level {
   Low = 1,
@@ -113,6 +113,11 @@ const examples: [string, z.ZodType, unknown][] = [
     { state: 'merged', id: 42, localIds: [], mergedInto: 41 },
   ],
   ['a product pulled', pullItems.catalogue, product],
+  [
+    'a page of customers pulled',
+    pullPage('customers'),
+    { stream: 'customers', items: [customerProfile], cursor: 'v1.epoch-1.12.34', hasMore: false },
+  ],
   [
     'a price pulled',
     pullItems.prices,
