@@ -10,8 +10,9 @@
 // commits are — and the rates are given as ratios. Each figure comes with the CPU seconds of every
 // process involved: on this machine's 2 cores a rate is bounded by their sum per record.
 // BENCH_TERMINALS and BENCH_SALES (per terminal, batch-200 round) scale it; BENCH_BATCHES=200 runs
-// that round only (with HQ colder: the others warm its JIT); BENCH_HQ_PROFILE=<dir> writes a CPU profile of HQ there;
-// BENCH_HQ_NODE_ARGS passes node flags to HQ (e.g. --perf-basic-prof-only-functions for perf).
+// that round only (with HQ colder: the others warm its JIT); BENCH_HQ_PROFILE=<dir> writes a CPU
+// profile of HQ there; BENCH_HQ_NODE_ARGS passes more node flags to HQ (e.g.
+// --perf-basic-prof-only-functions for perf).
 import { cpus } from 'node:os';
 import type { PushMutation } from '../contract/sync';
 import { HQ_NODE_FLAGS } from '../hq/node-flags';

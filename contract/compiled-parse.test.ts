@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { enrolled, mutation, refundOf, sale } from '../hq/test-payloads';
-import { fastSafeParse } from './compiled-parse';
+import { compiledPerKey, fastSafeParse } from './compiled-parse';
 import { PushRequest, outboxPayloads, pullItems, pullPage } from './sync';
 
 enum Level {
@@ -273,6 +273,18 @@ describe('fastSafeParse', () => {
   it.each(examples)('takes %s, the valid example the edits start from', (_, schema, example) => {
     expect(schema.safeParse(example).success).toBe(true);
     expect(fastSafeParse(schema)(example).success).toBe(true);
+  });
+
+  it('compiles one parser per key, when it is first asked for', () => {
+    const schemaOf = vi.fn((stream: 'customers' | 'prices') => pullItems[stream]);
+    const parser = compiledPerKey(schemaOf);
+    expect(schemaOf).not.toHaveBeenCalled();
+    const parse = parser('customers');
+    expect(parser('customers')).toBe(parse);
+    expect(schemaOf).toHaveBeenCalledTimes(1);
+    expect(parse(customerProfile).success).toBe(true);
+    expect(parser('prices')(customerProfile).success).toBe(false);
+    expect(schemaOf).toHaveBeenCalledTimes(2);
   });
 
   it('answers any JSON as zod does', () => {

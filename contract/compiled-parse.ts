@@ -314,3 +314,21 @@ export function fastSafeParse<S extends z.ZodType>(
     return output === REFER ? schema.safeParse(input) : { success: true, data: output as z.output<S> };
   };
 }
+
+/**
+ * One compiled parser per key (a stream, a kind), compiled the first time it is asked for: nothing is
+ * compiled at start-up for what a process may never parse.
+ */
+export function compiledPerKey<K extends string>(
+  schemaOf: (key: K) => z.ZodType,
+): (key: K) => (input: unknown) => z.ZodSafeParseResult<unknown> {
+  const compiled = new Map<K, (input: unknown) => z.ZodSafeParseResult<unknown>>();
+  return (key) => {
+    let parse = compiled.get(key);
+    if (parse === undefined) {
+      parse = fastSafeParse(schemaOf(key));
+      compiled.set(key, parse);
+    }
+    return parse;
+  };
+}

@@ -335,8 +335,9 @@ async function applyBatch(tx: Tx, terminal: AuthenticatedTerminal, push: Checked
 
 /**
  * Applies the push's new mutations in seq order, taking their payloads out of `push` and letting go
- * of them once the last run of sales is encoded; answers the writes still to run. Consecutive sales go in together, and their rows are written with the next
- * mutation's or, for the last run, with the push's own bookkeeping (the writes answered).
+ * of them once the last run of sales is encoded; answers the writes still to run. Consecutive sales
+ * go in together, and their rows are written with the next mutation's or, for the last run, with
+ * the push's own bookkeeping (the writes answered).
  */
 async function applyMutations(
   tx: Tx,

@@ -7,8 +7,7 @@
 // Speed (a million customers in well under a minute): the items of a checkpoint are one transaction
 // of prepared statements; the caller opens the database for bulk work (bootstrap-cli.ts); validation
 // and JSON parsing are per line, without intermediate copies.
-import type { z } from 'zod';
-import { fastSafeParse } from '../../contract/compiled-parse';
+import { compiledPerKey } from '../../contract/compiled-parse';
 import { SnapshotControl, pullItems } from '../../contract/sync';
 import type { PullStream } from '../../contract/sync';
 import type { Logger } from '../log';
@@ -131,9 +130,7 @@ class Cut extends Error {
 
 // Millions of items: the contract's schemas compiled to plain functions, with zod's verdicts and
 // messages (contract/compiled-parse.ts), half of zod's time per customer.
-const itemParsers = Object.fromEntries(
-  BOOTSTRAP_STREAMS.map((stream) => [stream, fastSafeParse(pullItems[stream])]),
-) as Record<RowStream, (input: unknown) => z.ZodSafeParseResult<unknown>>;
+const itemParser = compiledPerKey((stream: RowStream) => pullItems[stream]);
 
 /** A line HQ sent that is not JSON is HQ's fault, not the network's: no retry fixes it. */
 function parseLine(line: string): unknown {
@@ -181,7 +178,7 @@ export async function bootstrapTill(options: BootstrapOptions): Promise<Bootstra
     abort: AbortController,
     progress: { done: number; total: number },
   ): Promise<void> {
-    const parseItem = itemParsers[stream];
+    const parseItem = itemParser(stream);
     const decoder = new TextDecoder();
     let items: unknown[] = [];
     let rest = '';

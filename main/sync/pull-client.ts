@@ -7,18 +7,15 @@ import { request as httpsRequest } from 'node:https';
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import type { z } from 'zod';
-import { fastSafeParse } from '../../contract/compiled-parse';
-import { CursorStale, HqError, PullStream, pullPage } from '../../contract/sync';
-import type { PullPage } from '../../contract/sync';
+import { compiledPerKey } from '../../contract/compiled-parse';
+import { CursorStale, HqError, pullPage } from '../../contract/sync';
+import type { PullPage, PullStream } from '../../contract/sync';
 import { authorization } from './credentials';
 import type { TillCredentials } from './credentials';
 
 // A page is up to 5,000 items, validated on the till's main thread: by the contract's schemas
 // compiled to plain functions, with zod's verdicts and messages (contract/compiled-parse.ts).
-const pageParsers = Object.fromEntries(
-  PullStream.options.map((stream) => [stream, fastSafeParse(pullPage(stream))]),
-) as Record<PullStream, (input: unknown) => z.ZodSafeParseResult<unknown>>;
+const pageParser = compiledPerKey((stream: PullStream) => pullPage(stream));
 
 export type PullFailure =
   /** HQ did not answer, or answered 5xx/429: try again later. */
@@ -108,7 +105,7 @@ export function createPullClient(options: PullClientOptions) {
             : { kind: 'offline', code: 'HQ_UNREACHABLE', message },
         );
       }
-      const parsed = pageParsers[stream](body);
+      const parsed = pageParser(stream)(body);
       if (!parsed.success) {
         return failed({ kind: 'invalid', code: 'PAGE_INVALID', message: issueOf(parsed.error.issues) });
       }
